@@ -1,0 +1,81 @@
+package se.socialfund.adapters.identity;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+
+import se.socialfund.application.port.out.Caller;
+import se.socialfund.application.port.out.CurrentCaller;
+import se.socialfund.domain.shared.Actor;
+import se.socialfund.domain.shared.Role;
+
+/**
+ * The caller as the verified bearer token describes them: roles from {@code groups} (only the ones the domain
+ * knows), the office from {@code office}, a display name, and the OIDC client. Nothing of the token itself is kept.
+ */
+@RequestScoped
+public class TokenCaller implements CurrentCaller {
+    /** Set by the REST adapter for every request; a client may send its own, in this form. */
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    HttpServerRequest request;
+
+    private Caller caller;
+
+    @Override
+    public Caller current() {
+        if (caller == null) {
+            caller = new Caller(actor(), requestId());
+        }
+        return caller;
+    }
+
+    private Actor actor() {
+        if (identity.isAnonymous()) {
+            throw new IllegalStateException("a use case that needs a caller was reached without a signed-in one");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        identity.getRoles().forEach(r -> Role.fromClaim(r).ifPresent(roles::add));
+        String subject = Optional.ofNullable(token.getSubject()).orElse(identity.getPrincipal().getName());
+        String name = firstClaim("name", "preferred_username").orElse(subject);
+        Optional<String> office = firstClaim("office").filter(o -> !o.isBlank());
+        Optional<String> client = firstClaim("azp", "client_id");
+        return new Actor(subject, name, roles, office, client);
+    }
+
+    private Optional<String> firstClaim(String... names) {
+        for (String n : names) {
+            Object value = token.getClaim(n);
+            if (value != null) {
+                String text = value.toString();
+                if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+                    text = text.substring(1, text.length() - 1);
+                }
+                return Optional.of(text);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String requestId() {
+        String id = request.getHeader(REQUEST_ID_HEADER);
+        return id != null && SAFE.matcher(id).matches() ? id : null;
+    }
+}

@@ -1,0 +1,76 @@
+package se.socialfund.adapters.persistence;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+
+import se.socialfund.application.port.in.SubmitApplicationUseCase.Receipt;
+import se.socialfund.application.port.out.IdempotencyKeys;
+import se.socialfund.domain.shared.Conflict;
+
+/**
+ * Idempotency keys as rows keyed by caller and key. A second request with a key waits on the first one's
+ * uncommitted row (the unique index makes it), then reads what the first answered; if the first rolled back, the
+ * second proceeds as new. A first request that takes too long makes the second a 409.
+ */
+@ApplicationScoped
+public class IdempotencyStore implements IdempotencyKeys {
+    /** How long a retry waits for the first request with its key to finish. */
+    static final String WAIT_FOR_FIRST = "15s";
+
+    @Inject
+    EntityManager em;
+
+    @Override
+    public Optional<Earlier> claim(String caller, String key, String fingerprint) {
+        em.createNativeQuery("SET LOCAL lock_timeout = '" + WAIT_FOR_FIRST + "'").executeUpdate();
+        int inserted;
+        try {
+            inserted = em.createNativeQuery("INSERT INTO idempotency_key (caller, key, fingerprint) "
+                            + "VALUES (:caller, :key, :fingerprint) ON CONFLICT DO NOTHING")
+                    .setParameter("caller", caller).setParameter("key", key).setParameter("fingerprint", fingerprint)
+                    .executeUpdate();
+        } catch (PersistenceException e) {
+            if (isLockTimeout(e)) {
+                throw new Conflict("idempotency-in-progress", "a request with this Idempotency-Key is still being "
+                        + "processed; retry shortly to get its answer");
+            }
+            throw e;
+        }
+        em.createNativeQuery("SET LOCAL lock_timeout TO DEFAULT").executeUpdate();
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT fingerprint, CAST(receipt AS text) FROM idempotency_key "
+                        + "WHERE caller = :caller AND key = :key")
+                .setParameter("caller", caller).setParameter("key", key).getResultList();
+        Object[] row = rows.get(0);
+        if (row[1] == null) {
+            throw new Conflict("idempotency-in-progress", "a request with this Idempotency-Key is still being "
+                    + "processed; retry shortly to get its answer");
+        }
+        return Optional.of(new Earlier((String) row[0], Documents.read((String) row[1], Receipt.class)));
+    }
+
+    @Override
+    public void complete(String caller, String key, Receipt receipt) {
+        em.createNativeQuery("UPDATE idempotency_key SET receipt = CAST(:receipt AS jsonb) "
+                        + "WHERE caller = :caller AND key = :key")
+                .setParameter("receipt", Documents.write(receipt)).setParameter("caller", caller)
+                .setParameter("key", key).executeUpdate();
+    }
+
+    private static boolean isLockTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

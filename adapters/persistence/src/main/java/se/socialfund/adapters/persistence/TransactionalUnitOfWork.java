@@ -1,0 +1,68 @@
+package se.socialfund.adapters.persistence;
+
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import se.socialfund.application.port.out.StoreUnavailable;
+import se.socialfund.application.port.out.UnitOfWork;
+
+/**
+ * One JTA transaction per use case. Failures of the database itself (unreachable, shutting down, out of
+ * connections, a statement or lock timeout) become {@link StoreUnavailable}, which callers may retry; everything
+ * else passes through unchanged.
+ */
+@ApplicationScoped
+public class TransactionalUnitOfWork implements UnitOfWork {
+    /** SQLSTATEs that mean "try again later", not "your request is wrong". */
+    private static final Set<String> TRANSIENT = Set.of(
+            "57P01", // admin_shutdown
+            "57P02", // crash_shutdown
+            "57P03", // cannot_connect_now
+            "57014", // query_canceled (statement_timeout)
+            "55P03", // lock_not_available (lock_timeout)
+            "53300", // too_many_connections
+            "40001", // serialization_failure
+            "40P01"  // deadlock_detected
+    );
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        try {
+            return QuarkusTransaction.requiringNew().call(work::get);
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    static RuntimeException translate(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && isTransient(sql)) {
+                return new StoreUnavailable("the database is unavailable: " + describe(sql), e);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return e;
+    }
+
+    private static boolean isTransient(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && (state.startsWith("08") || TRANSIENT.contains(state))) {
+            return true;
+        }
+        // Agroal's pool reports an exhausted pool without an SQLSTATE
+        String message = String.valueOf(e.getMessage());
+        return state == null && (message.contains("acquisition timeout") || message.contains("Connection refused")
+                || message.contains("This connection has been closed"));
+    }
+
+    private static String describe(SQLException e) {
+        return e.getSQLState() == null ? "no connection available" : "SQLSTATE " + e.getSQLState();
+    }
+}

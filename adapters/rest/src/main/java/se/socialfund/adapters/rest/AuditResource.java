@@ -1,0 +1,133 @@
+package se.socialfund.adapters.rest;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.Authenticated;
+
+import se.socialfund.adapters.rest.dto.Responses.AuditEventDto;
+import se.socialfund.adapters.rest.dto.Responses.PageDto;
+import se.socialfund.adapters.rest.dto.Responses.VerificationDto;
+import se.socialfund.adapters.rest.problem.BadParameter;
+import se.socialfund.application.port.in.AuditQuery;
+import se.socialfund.application.port.out.AuditTrail.AuditFilter;
+import se.socialfund.application.port.out.Page;
+import se.socialfund.domain.audit.AuditEvent;
+import se.socialfund.domain.audit.AuditRecord;
+import se.socialfund.domain.audit.ChainVerification;
+
+/** The audit trail: who did what and when, as JSON or as CSV for spreadsheets, and the chain's verification. */
+@Path("/api/v1/audit-events")
+@Authenticated
+public class AuditResource {
+    static final String CSV = "text/csv";
+
+    @Inject
+    AuditQuery audit;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public PageDto<AuditEventDto> json(@QueryParam("from") String from, @QueryParam("to") String to,
+                                       @QueryParam("actor") String actor,
+                                       @QueryParam("applicationId") String applicationId,
+                                       @QueryParam("action") String action, @QueryParam("limit") String limit,
+                                       @QueryParam("cursor") String cursor) {
+        Page<AuditEvent> page = find(from, to, actor, applicationId, action, limit, cursor);
+        return new PageDto<>(page.items().stream().map(AuditResource::dto).toList(), Paging.cursor(page.after()));
+    }
+
+    @GET
+    @Produces(CSV + ";charset=UTF-8")
+    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
+                        @QueryParam("actor") String actor, @QueryParam("applicationId") String applicationId,
+                        @QueryParam("action") String action, @QueryParam("limit") String limit,
+                        @QueryParam("cursor") String cursor) {
+        Page<AuditEvent> page = find(from, to, actor, applicationId, action, limit, cursor);
+        StringBuilder csv = new StringBuilder("sequence,occurredAt,requestId,actorSubject,actorName,actorRoles,"
+                + "actorOffice,clientId,action,outcome,objectType,objectId,registrationNumber,versionBefore,"
+                + "versionAfter,previousHash,hash\r\n");
+        for (AuditEvent e : page.items()) {
+            AuditRecord r = e.record();
+            Object[] cells = {e.sequence(), r.occurredAt(), r.requestId(), r.actorSubject(), r.actorName(),
+                    String.join(" ", r.actorRoles()), r.actorOffice(), r.clientId(), r.action(), r.outcome(),
+                    r.objectType(), r.objectId(), r.registrationNumber(), r.versionBefore(), r.versionAfter(),
+                    e.previousHash(), e.hash()};
+            for (int i = 0; i < cells.length; i++) {
+                if (i > 0) {
+                    csv.append(',');
+                }
+                csv.append(cell(cells[i]));
+            }
+            csv.append("\r\n");
+        }
+        Response.ResponseBuilder response = Response.ok(csv.toString(), CSV + ";charset=UTF-8");
+        String next = Paging.cursor(page.after());
+        if (next != null) {
+            response.header("Link", "</api/v1/audit-events?cursor=" + next + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("/verification")
+    @Produces(MediaType.APPLICATION_JSON)
+    public VerificationDto verify() {
+        ChainVerification v = audit.verify();
+        return new VerificationDto(v.intact(), v.checked(), v.firstBrokenAt(), v.problem(), v.lastHash());
+    }
+
+    private Page<AuditEvent> find(String from, String to, String actor, String applicationId, String action,
+                                  String limit, String cursor) {
+        ApplicationResource.uuid("applicationId", applicationId);
+        if (actor != null && actor.length() > 255) {
+            throw new BadParameter("actor", "at most 255 characters");
+        }
+        if (action != null && !action.matches("[A-Za-z]{1,64}")) {
+            throw new BadParameter("action", "an operation id of the API, e.g. submitApplication");
+        }
+        return audit.find(new AuditFilter(instant("from", from), instant("to", to), actor, applicationId, action),
+                Paging.limit(limit), Paging.after(cursor));
+    }
+
+    /** Text that a spreadsheet shows as text: quoted when needed, and never read as a formula. */
+    static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            text = "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+
+    private static Instant instant(String parameter, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadParameter(parameter, parameter + " must be a UTC time, e.g. 2026-01-31T00:00:00Z");
+        }
+    }
+
+    static AuditEventDto dto(AuditEvent e) {
+        AuditRecord r = e.record();
+        return new AuditEventDto(e.sequence(), r.occurredAt(), r.requestId(), r.actorSubject(), r.actorName(),
+                r.actorRoles(), r.actorOffice(), r.clientId(), r.action(), r.outcome().name(), r.objectType(),
+                r.objectId(), r.registrationNumber(), r.versionBefore(), r.versionAfter(), e.previousHash(),
+                e.hash());
+    }
+}

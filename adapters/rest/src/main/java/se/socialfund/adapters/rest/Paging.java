@@ -1,0 +1,51 @@
+package se.socialfund.adapters.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import se.socialfund.adapters.rest.problem.BadParameter;
+
+/** Keyset paging: {@code limit} (1 to 200, default 50) and an opaque cursor naming where the next page starts. */
+final class Paging {
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+    private static final String PREFIX = "k1:";
+
+    private Paging() {
+    }
+
+    static int limit(String limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadParameter("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    static Long after(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (decoded.startsWith(PREFIX)) {
+                return Long.parseLong(decoded.substring(PREFIX.length()));
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new BadParameter("cursor", "the cursor is not one this API handed out; start again without it");
+    }
+
+    static String cursor(Long after) {
+        return after == null ? null : Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((PREFIX + after).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,283 @@
+package se.socialfund.adapters.rest.problem;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+
+import se.socialfund.adapters.rest.dto.MoneyDto;
+import se.socialfund.application.port.out.StoreUnavailable;
+import se.socialfund.domain.shared.AccessDenied;
+import se.socialfund.domain.shared.Conflict;
+import se.socialfund.domain.shared.FundExhausted;
+import se.socialfund.domain.shared.IllegalTransition;
+import se.socialfund.domain.shared.NotFound;
+import se.socialfund.domain.shared.RuleViolation;
+import se.socialfund.domain.shared.StaleVersion;
+
+/**
+ * Every error the API answers, as an RFC 9457 problem: one mapping per kind of failure, in one place. No stack
+ * trace, SQL or class name ever reaches a response; unexpected failures are logged with the request id.
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** How long a client should wait before retrying when the database is unavailable. */
+    public static final String RETRY_AFTER_SECONDS = "5";
+
+    private static Response respond(Problem p, HttpServerRequest request) {
+        p.instance = request.path();
+        p.requestId = request.getHeader("X-Request-Id");
+        return p.response().build();
+    }
+
+    // ---- the domain ----------------------------------------------------------------------------------------------
+
+    @ServerExceptionMapper
+    public Response illegalTransition(IllegalTransition e, HttpServerRequest request) {
+        return respond(new Problem("illegal-transition", "Step not possible in this stage", 409, e.getMessage())
+                .with("currentStage", e.currentStage()).with("allowedActions", e.allowedActions()), request);
+    }
+
+    @ServerExceptionMapper
+    public Response fundExhausted(FundExhausted e, HttpServerRequest request) {
+        return respond(new Problem("fund-exhausted", "The fund cannot cover this grant", 409, e.getMessage())
+                .with("requested", MoneyDto.of(e.requested())).with("available", MoneyDto.of(e.available())),
+                request);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(Conflict e, HttpServerRequest request) {
+        return respond(new Problem(e.kind(), "Conflict with the current state", 409, e.getMessage()), request);
+    }
+
+    @ServerExceptionMapper
+    public Response ruleViolation(RuleViolation e, HttpServerRequest request) {
+        return respond(new Problem("validation", "The request breaks a rule", 422, e.getMessage())
+                .violations(e.violations().stream().map(v -> new Problem.Violation(v.field(), v.message()))
+                        .toList()), request);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFound e, HttpServerRequest request) {
+        return respond(new Problem("not-found", "Not found", 404, e.getMessage()), request);
+    }
+
+    @ServerExceptionMapper
+    public Response staleVersion(StaleVersion e, HttpServerRequest request) {
+        return Response.fromResponse(respond(new Problem("stale-version", "The resource has changed", 412,
+                        e.getMessage()).with("currentVersion", e.currentVersion()), request))
+                .header(HttpHeaders.ETAG, "\"" + e.currentVersion() + "\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response accessDenied(AccessDenied e, HttpServerRequest request) {
+        return respond(new Problem("forbidden", "Not allowed for your role", 403, e.getMessage()), request);
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionRequired(PreconditionRequired e, HttpServerRequest request) {
+        return respond(new Problem("precondition-required", "If-Match is required", 428, e.getMessage()), request);
+    }
+
+    @ServerExceptionMapper
+    public Response badParameter(BadParameter e, HttpServerRequest request) {
+        return respond(new Problem("bad-request", "The request cannot be read", 400, e.getMessage())
+                .violations(List.of(new Problem.Violation(e.parameter(), e.getMessage()))), request);
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(StoreUnavailable e, HttpServerRequest request) {
+        LOG.warnf("database unavailable for request %s: %s", request.getHeader("X-Request-Id"), e.getMessage());
+        return Response.fromResponse(respond(new Problem("service-unavailable", "Temporarily unavailable", 503,
+                        "the service cannot reach its database right now; nothing was changed. Retry after "
+                                + RETRY_AFTER_SECONDS + " seconds"), request))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+    }
+
+    // ---- reading the request -----------------------------------------------------------------------------------
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            violations.add(new Problem.Violation(pointer(v.getPropertyPath()), v.getMessage()));
+        }
+        violations.sort(Comparator.comparing(Problem.Violation::field));
+        boolean inBody = violations.stream().allMatch(v -> v.field().startsWith("/"));
+        return respond(inBody
+                ? new Problem("validation", "The request breaks a rule", 422,
+                        violations.size() + " field(s) are missing or invalid").violations(violations)
+                : new Problem("bad-request", "The request cannot be read", 400,
+                        "a query parameter is invalid").violations(violations), request);
+    }
+
+    /** A property path of a resource method's body as a JSON pointer ({@code /goals/0/unit}); a query parameter by name. */
+    static String pointer(Path path) {
+        StringBuilder pointer = new StringBuilder();
+        boolean body = false;
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            body = true;
+            if (node.getIndex() != null) {
+                pointer.append('/').append(node.getIndex());
+            } else if (node.getKey() != null) {
+                pointer.append('/').append(node.getKey());
+            }
+            if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+                pointer.append('/').append(node.getName());
+            }
+        }
+        if (!body) {
+            return parameter == null ? "" : parameter;
+        }
+        return pointer.isEmpty() ? "/" : pointer.toString();
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, StreamConstraintsException.class})
+    public Response unreadableJson(Exception e, HttpServerRequest request) {
+        Problem problem;
+        if (e instanceof UnrecognizedPropertyException u) {
+            problem = new Problem("unknown-field", "Unknown field", 400, "the field '" + u.getPropertyName()
+                    + "' is not part of this request; see the API's contract").violations(List.of(
+                    new Problem.Violation(pointer(u), "unknown field")));
+        } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+            JsonMappingException m = (JsonMappingException) e;
+            String expected = m instanceof MismatchedInputException mi && mi.getTargetType() != null
+                    ? describe(mi.getTargetType()) : "another type";
+            problem = new Problem("wrong-type", "A field has the wrong type", 400, "a value does not have the "
+                    + "expected type (" + expected + ")").violations(List.of(new Problem.Violation(pointer(m),
+                    "expected " + expected)));
+        } else if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
+            problem = new Problem("malformed-json", "The body is not acceptable JSON", 400,
+                    "the JSON exceeds the allowed nesting depth or length");
+        } else {
+            problem = new Problem("malformed-json", "The body is not valid JSON", 400,
+                    "the request body could not be parsed as JSON");
+        }
+        return respond(problem, request);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
+        }
+        return "an object";
+    }
+
+    private static String pointer(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            b.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+        }
+        return b.isEmpty() ? "/" : b.toString();
+    }
+
+    // ---- HTTP and security ---------------------------------------------------------------------------------------
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        return Response.fromResponse(respond(new Problem("unauthorized", "Sign-in required", 401,
+                        "a valid bearer token is required"), request))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(new Problem("forbidden", "Not allowed for your role", 403, "your role does not allow this"),
+                request);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        Problem problem;
+        if (e instanceof NotFoundException) {
+            problem = new Problem("not-found", "Not found", 404, "there is no resource at this path");
+        } else if (e instanceof NotAllowedException) {
+            problem = new Problem("method-not-allowed", "Method not allowed", 405,
+                    "this resource does not support " + request.method().name());
+        } else if (e instanceof NotAcceptableException) {
+            problem = new Problem("not-acceptable", "Not acceptable", 406,
+                    "this resource cannot answer in the media type asked for in Accept");
+        } else if (e instanceof NotSupportedException) {
+            problem = new Problem("unsupported-media-type", "Unsupported media type", 415,
+                    "send the body as application/json");
+        } else if (e instanceof BadRequestException) {
+            problem = new Problem("bad-request", "The request cannot be read", 400, "the request is malformed");
+        } else {
+            Response.Status known = Response.Status.fromStatusCode(status);
+            problem = new Problem(status >= 500 ? "internal" : "http-" + status,
+                    known == null ? "Error" : known.getReasonPhrase(), status,
+                    status >= 500 ? "the service could not complete the request" : "the request was refused");
+        }
+        Response.ResponseBuilder builder = Response.fromResponse(respond(problem, request));
+        if (e instanceof NotAllowedException) {
+            String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            if (allow != null) {
+                builder.header(HttpHeaders.ALLOW, allow);
+            }
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        LOG.errorf(e, "unexpected failure of request %s %s (request id %s)", request.method(), request.path(),
+                request.getHeader("X-Request-Id"));
+        return respond(new Problem("internal", "Internal error", 500, "the service could not complete the request; "
+                + "quote the request id when reporting it"), request);
+    }
+
+}

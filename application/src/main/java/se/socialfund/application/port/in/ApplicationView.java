@@ -1,0 +1,24 @@
+package se.socialfund.application.port.in;
+
+import java.util.List;
+
+import se.socialfund.domain.application.Action;
+import se.socialfund.domain.application.Application;
+import se.socialfund.domain.followup.EconomicEvaluation;
+import se.socialfund.domain.followup.IndicatorAttainment;
+import se.socialfund.domain.followup.Measurement;
+
+/**
+ * An application as one caller may see it: the application, the steps this caller may take now, and what the
+ * service computes from its follow-up. Readers outside the application's offices and the fund officers get the
+ * measurements of groups smaller than five removed, and attainment computed without them.
+ *
+ * @param followUpMeasurements   the mid-term follow-up's measurements this caller may see
+ * @param evaluationMeasurements the final evaluation's measurements this caller may see
+ * @param economics              the computed economic evaluation, when the evaluation has one
+ */
+public record ApplicationView(Application application, List<Action> allowedActions,
+                              List<Measurement> followUpMeasurements, List<Measurement> evaluationMeasurements,
+                              List<IndicatorAttainment> attainment, EconomicEvaluation.Result economics,
+                              boolean smallGroupsSuppressed) {
+}

@@ -1,0 +1,34 @@
+package se.socialfund.application.port.out;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import se.socialfund.domain.application.Application;
+import se.socialfund.domain.application.ApplicationEvent;
+import se.socialfund.domain.application.Revision;
+
+/** Where applications are kept: the current state, every revision, and the history of events. */
+public interface ApplicationRepository {
+    Optional<Application> find(UUID id);
+
+    /** Stores a new application with its first revision and its events. */
+    void add(Application application);
+
+    /**
+     * Stores the application's new state, new revision and new events, provided nobody else changed it since it
+     * was loaded; otherwise raises {@code StaleVersion}.
+     */
+    void update(Application application, long loadedVersion);
+
+    Page<ApplicationSummary> list(ApplicationFilter filter, int limit, Long after);
+
+    List<ApplicationEvent> history(UUID id);
+
+    List<Revision> revisions(UUID id);
+
+    Optional<Revision> revision(UUID id, int number);
+
+    /** Applications in the given stages (for deadlines, reports and the public list), restored whole. */
+    List<Application> inStages(java.util.Set<se.socialfund.domain.application.Stage> stages);
+}

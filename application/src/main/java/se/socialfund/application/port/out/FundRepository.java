@@ -1,0 +1,43 @@
+package se.socialfund.application.port.out;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import se.socialfund.domain.fund.Fund;
+import se.socialfund.domain.fund.FundBalance;
+import se.socialfund.domain.fund.LedgerEntry;
+import se.socialfund.domain.fund.LedgerEntryKind;
+import se.socialfund.domain.shared.Money;
+
+/** The fund's balance and its ledger. */
+public interface FundRepository {
+    /**
+     * Loads the fund and locks it until the transaction ends, so that no two transactions can commit the same
+     * money: the guard against over-allocation under concurrency.
+     */
+    Fund lockForUpdate();
+
+    /** Appends the fund's new ledger entries and stores its balance; answers the entries as stored. */
+    List<StoredEntry> save(Fund fund);
+
+    FundBalance balance();
+
+    /** The balance from the ledger entries dated on or before the day. */
+    FundBalance balanceAsOf(LocalDate day);
+
+    /** A stored ledger entry with its position in the ledger. */
+    record StoredEntry(long position, LedgerEntry entry) {
+    }
+
+    record LedgerFilter(LedgerEntryKind kind, UUID applicationId, LocalDate from, LocalDate to) {
+    }
+
+    Page<StoredEntry> ledger(LedgerFilter filter, int limit, Long after);
+
+    /** What has been repaid or written off of one installment of an investment's repayment plan. */
+    Money settled(UUID applicationId, String committee, int year);
+
+    /** Repaid and written-off sums per application (for reports). */
+    List<StoredEntry> entriesFor(UUID applicationId);
+}

@@ -1,0 +1,146 @@
+package se.socialfund.application.usecase;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.function.BiFunction;
+
+import se.socialfund.application.port.out.AuditTrail;
+import se.socialfund.application.port.out.Caller;
+import se.socialfund.application.port.out.CurrentCaller;
+import se.socialfund.application.port.out.UnitOfWork;
+import se.socialfund.domain.audit.AuditRecord;
+import se.socialfund.domain.shared.AccessDenied;
+import se.socialfund.domain.shared.Actor;
+import se.socialfund.domain.shared.NotFound;
+import se.socialfund.domain.shared.Role;
+
+/**
+ * Runs a state-changing use case in one transaction together with its one audit event. When the caller is refused
+ * (a role without the right, or another office's data answered as not found), the refusal is audited in a
+ * transaction of its own, since the change itself rolls back.
+ */
+public final class AuditedChanges {
+    /** The municipality's time zone: what "today" means for periods, approvals and deadlines. */
+    public static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Stockholm");
+
+    private final UnitOfWork unitOfWork;
+    private final AuditTrail auditTrail;
+    private final CurrentCaller currentCaller;
+    private final Clock clock;
+
+    public AuditedChanges(UnitOfWork unitOfWork, AuditTrail auditTrail, CurrentCaller currentCaller, Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.auditTrail = auditTrail;
+        this.currentCaller = currentCaller;
+        this.clock = clock;
+    }
+
+    /** What a change is about, filled in by the use case as it learns it. */
+    public static final class Subject {
+        private final Instant at;
+        private final LocalDate today;
+        private String objectType;
+        private String objectId;
+        private String registrationNumber;
+        private Long versionBefore;
+        private Long versionAfter;
+        private boolean concealed;
+        private boolean changedNothing;
+
+        Subject(Instant at, LocalDate today) {
+            this.at = at;
+            this.today = today;
+        }
+
+        /** The moment of the change, the same for every part of it. */
+        public Instant at() {
+            return at;
+        }
+
+        /** The municipality's date at that moment. */
+        public LocalDate today() {
+            return today;
+        }
+
+        public Subject object(String type, Object id, String registrationNumber, Long versionBefore) {
+            this.objectType = type;
+            this.objectId = id == null ? null : id.toString();
+            this.registrationNumber = registrationNumber;
+            this.versionBefore = versionBefore;
+            return this;
+        }
+
+        public Subject versionAfter(long version) {
+            this.versionAfter = version;
+            return this;
+        }
+
+        /** The object exists but belongs to another office: the caller is told "not found", the audit "denied". */
+        public NotFound conceal(String what) {
+            this.concealed = true;
+            return new NotFound(what);
+        }
+
+        /** The request changed nothing (an idempotent replay): no audit event is due. */
+        public void changedNothing() {
+            this.changedNothing = true;
+        }
+    }
+
+    public <T> T run(String action, BiFunction<Caller, Subject, T> work) {
+        return execute(action, work, true);
+    }
+
+    /**
+     * Runs a read: nothing is audited when it succeeds, but a refused attempt on another office's data is, as for
+     * changes.
+     */
+    public <T> T read(String action, BiFunction<Caller, Subject, T> work) {
+        return execute(action, work, false);
+    }
+
+    private <T> T execute(String action, BiFunction<Caller, Subject, T> work, boolean changes) {
+        Caller caller = currentCaller.current();
+        Instant at = clock.instant();
+        Subject subject = new Subject(at, LocalDate.ofInstant(at, MUNICIPALITY_ZONE));
+        try {
+            return unitOfWork.inTransaction(() -> {
+                T result = work.apply(caller, subject);
+                if (changes && !subject.changedNothing) {
+                    auditTrail.append(record(caller, action, AuditRecord.Outcome.SUCCEEDED, subject));
+                }
+                return result;
+            });
+        } catch (AccessDenied e) {
+            auditRefusal(caller, action, subject);
+            throw e;
+        } catch (NotFound e) {
+            if (subject.concealed) {
+                auditRefusal(caller, action, subject);
+            }
+            throw e;
+        }
+    }
+
+    private void auditRefusal(Caller caller, String action, Subject subject) {
+        unitOfWork.inTransaction(() -> auditTrail.append(record(caller, action, AuditRecord.Outcome.DENIED, subject)));
+    }
+
+    private static AuditRecord record(Caller caller, String action, AuditRecord.Outcome outcome, Subject s) {
+        Actor actor = caller.actor();
+        return new AuditRecord(s.at, caller.requestId(), actor.subject(), actor.name(),
+                actor.roles().stream().map(Role::claim).sorted().toList(), actor.office().orElse(null),
+                actor.clientId().orElse(null), action, outcome, s.objectType, s.objectId, s.registrationNumber,
+                s.versionBefore, outcome == AuditRecord.Outcome.SUCCEEDED ? s.versionAfter : null);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Caller caller() {
+        return currentCaller.current();
+    }
+}

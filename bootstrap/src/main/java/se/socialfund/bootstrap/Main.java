@@ -1,0 +1,60 @@
+package se.socialfund.bootstrap;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Starts the service. Without a configured database it starts the embedded PostgreSQL (the local default), and
+ * without a configured identity provider it trusts the local signing key; both live in the data directory
+ * ({@code SOCIALFUND_DATA_DIR}, default {@code ./data}). {@code token ...} prints a token signed with that key.
+ */
+@QuarkusMain
+public class Main {
+    public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("token")) {
+            System.exit(LocalTokens.run(dataDir(), java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
+        localDefaults();
+        Quarkus.run(args);
+    }
+
+    static Path dataDir() {
+        String dir = System.getenv().getOrDefault("SOCIALFUND_DATA_DIR", "data");
+        return Path.of(dir).toAbsolutePath();
+    }
+
+    private static boolean configured(String property) {
+        String env = property.toUpperCase().replaceAll("[^A-Z0-9]", "_");
+        return System.getProperty(property) != null || System.getenv(env) != null;
+    }
+
+    private static void localDefaults() {
+        Path data = dataDir();
+        if (!configured("quarkus.datasource.jdbc.url")) {
+            int port = Integer.parseInt(System.getenv().getOrDefault("SOCIALFUND_DB_PORT", "54329"));
+            EmbeddedDatabase db = EmbeddedDatabase.start(data.resolve("postgres"), port, false, Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-postgres-stop"));
+            System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
+            System.setProperty("quarkus.datasource.username", EmbeddedDatabase.SERVICE);
+            System.setProperty("quarkus.flyway.jdbc-url", db.jdbcUrl());
+            System.setProperty("quarkus.flyway.username", EmbeddedDatabase.OWNER);
+            // the embedded server trusts connections from loopback; these passwords are never checked
+            System.setProperty("quarkus.flyway.password", "embedded");
+            System.setProperty("quarkus.datasource.password", "embedded");
+            System.out.println("Local default: embedded PostgreSQL on 127.0.0.1:" + db.port() + ", data in "
+                    + data.resolve("postgres"));
+        }
+        if (!configured("quarkus.oidc.auth-server-url") && !configured("quarkus.oidc.public-key")) {
+            Path keys = data.resolve("keys");
+            SigningKeys.ensure(keys);
+            System.setProperty("quarkus.oidc.public-key", SigningKeys.publicKeyText(keys));
+            System.setProperty("quarkus.oidc.token.issuer", SigningKeys.ISSUER);
+            System.setProperty("quarkus.oidc.token.audience", SigningKeys.AUDIENCE);
+            System.out.println("Local default: trusting tokens signed with " + keys.resolve(SigningKeys.PUBLIC)
+                    + " (make one with: ./run token <role> [office])");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package se.socialfund.bootstrap;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.arc.DefaultBean;
+
+import se.socialfund.application.port.out.ApplicationPeriods;
+import se.socialfund.application.port.out.ApplicationRepository;
+import se.socialfund.application.port.out.AuditTrail;
+import se.socialfund.application.port.out.CurrentCaller;
+import se.socialfund.application.port.out.FundRepository;
+import se.socialfund.application.port.out.IdempotencyKeys;
+import se.socialfund.application.port.out.MunicipalGoals;
+import se.socialfund.application.port.out.RegistrationNumbers;
+import se.socialfund.application.port.out.UnitOfWork;
+import se.socialfund.application.usecase.ApplicationLifecycleService;
+import se.socialfund.application.usecase.ApplicationPeriodService;
+import se.socialfund.application.usecase.ApplicationQueryService;
+import se.socialfund.application.usecase.AuditQueryService;
+import se.socialfund.application.usecase.AuditedChanges;
+import se.socialfund.application.usecase.FundService;
+import se.socialfund.application.usecase.SubmitApplicationService;
+
+/**
+ * Wires the use cases, plain classes without framework annotations, as beans. Transactions are theirs to open
+ * (through the {@link UnitOfWork} port), so no interceptor is needed on these beans.
+ */
+public class UseCaseConfiguration {
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    MunicipalGoals municipalGoals(@ConfigProperty(name = "socialfund.overall-goals") List<String> goals) {
+        Map<String, String> byCode = new LinkedHashMap<>();
+        for (String goal : goals) {
+            int colon = goal.indexOf(':');
+            byCode.put(goal.substring(0, colon).trim(), goal.substring(colon + 1).trim());
+        }
+        Map<String, String> frozen = Map.copyOf(byCode);
+        return () -> frozen;
+    }
+
+    @Produces
+    @Singleton
+    AuditedChanges auditedChanges(UnitOfWork unitOfWork, AuditTrail auditTrail, CurrentCaller caller, Clock clock) {
+        return new AuditedChanges(unitOfWork, auditTrail, caller, clock);
+    }
+
+    @Produces
+    @Singleton
+    ApplicationPeriodService periods(AuditedChanges changes, ApplicationPeriods periods) {
+        return new ApplicationPeriodService(changes, periods);
+    }
+
+    @Produces
+    @Singleton
+    SubmitApplicationService submit(AuditedChanges changes, ApplicationRepository applications,
+                                    ApplicationPeriods periods, RegistrationNumbers numbers,
+                                    IdempotencyKeys idempotencyKeys) {
+        return new SubmitApplicationService(changes, applications, periods, numbers, idempotencyKeys);
+    }
+
+    @Produces
+    @Singleton
+    ApplicationQueryService queries(AuditedChanges changes, ApplicationRepository applications) {
+        return new ApplicationQueryService(changes, applications);
+    }
+
+    @Produces
+    @Singleton
+    ApplicationLifecycleService lifecycle(AuditedChanges changes, ApplicationRepository applications,
+                                          FundRepository fund, MunicipalGoals goals) {
+        return new ApplicationLifecycleService(changes, applications, fund, goals);
+    }
+
+    @Produces
+    @Singleton
+    FundService fund(AuditedChanges changes, FundRepository fund, ApplicationRepository applications) {
+        return new FundService(changes, fund, applications);
+    }
+
+    @Produces
+    @Singleton
+    AuditQueryService audit(AuditedChanges changes, AuditTrail trail) {
+        return new AuditQueryService(changes, trail);
+    }
+}
