@@ -103,7 +103,8 @@ public final class AuditedChanges {
 
     private <T> T execute(String action, BiFunction<Caller, Subject, T> work, boolean changes) {
         Caller caller = currentCaller.current();
-        Instant at = clock.instant();
+        // PostgreSQL keeps microseconds: what is answered now is what is read back later
+        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Subject subject = new Subject(at, LocalDate.ofInstant(at, MUNICIPALITY_ZONE));
         try {
             return unitOfWork.inTransaction(() -> {

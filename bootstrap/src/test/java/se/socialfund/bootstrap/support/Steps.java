@@ -1,0 +1,170 @@
+package se.socialfund.bootstrap.support;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import io.restassured.response.Response;
+
+/**
+ * The lifecycle's steps as a client takes them: for each action, its path, a valid body, and who owns it. Tests
+ * walk applications to any stage with these, and try every step from every stage.
+ */
+public final class Steps {
+    /** One business step of the API. */
+    public record Step(String action, String path, String role, String office, Supplier<Object> body) {
+    }
+
+    public static final String GRANT_AMOUNT = "1000.00";
+
+    public static final Map<String, Step> ALL = new LinkedHashMap<>();
+
+    static {
+        add("ASSESS_CRITERIA", "criteria-assessment", "fund-officer", Api.FUND_OFFICE, Steps::criteriaAllMet);
+        add("REQUEST_COMPLETION", "completion-requests", "fund-officer", Api.FUND_OFFICE,
+                () -> Map.of("questions", List.of("Hur mäts frånvaron i kontrollgruppen?")));
+        add("SUBMIT_REVISION", "revisions", "office-head", Api.OWN_OFFICE, Steps::revision);
+        add("ADD_MUNICIPAL_PERSPECTIVE", "municipal-perspective", "fund-officer", Api.FUND_OFFICE,
+                () -> Map.of("overallGoals", List.of("education-and-work"), "agenda2030", List.of("4.1", "10.2"),
+                        "recommendation", "GRANT", "motivation", "Stärker skolnärvaron i hela kommunen."));
+        add("ADD_REVIEW", "reviews", "scientific-advisor", null,
+                () -> Map.of("comment", "Kontrollgruppen bör matchas på socioekonomi."));
+        add("RECORD_BOARD_DECISION", "board-decision", "fund-officer", Api.FUND_OFFICE, () -> grant(GRANT_AMOUNT));
+        add("START_PROJECT", "project-start", "applicant", Api.OWN_OFFICE, () -> Map.of("projectLeader",
+                "Projektledare, utbildningskontoret", "projectPlan", "Projektplan v1, diarieförd",
+                "startDate", Api.today().toString(), "plannedEndDate", Api.today().plusYears(2).toString()));
+        add("REPORT_COSTS", "cost-reports", "applicant", Api.OWN_OFFICE, () -> Map.of("asOf", Api.today().toString(),
+                "lines", List.of(Map.of("year", Api.today().getYear(), "category", "PERSONNEL",
+                        "amount", money("400.00")))));
+        add("SUBMIT_FOLLOW_UP", "follow-ups", "applicant", Api.OWN_OFFICE, () -> Map.of("progress",
+                "Rutinerna används på alla skolor.", "risks", "Personalomsättning.", "measurements",
+                List.of(measurement("absence-rate", "TARGET", 120, "9.5"),
+                        measurement("absence-rate", "CONTROL", 110, "12.0"))));
+        add("SUBMIT_EVALUATION", "evaluation", "office-head", Api.OWN_OFFICE, () -> Map.of("summary",
+                "Frånvaron minskade tydligt mot jämförelseskolorna.", "humanGains", "Fler elever klarar skolan.",
+                "measurements", List.of(measurement("absence-rate", "TARGET", 118, "7.0"),
+                        measurement("absence-rate", "CONTROL", 105, "11.8"))));
+        add("RECORD_IMPLEMENTATION_DECISION", "implementation-decision", "fund-officer", Api.FUND_OFFICE,
+                () -> Map.of("outcome", "IMPLEMENT", "financing", "REPRIORITISATION", "committee",
+                        "Barn- och ungdomsnämnden", "decidedOn", Api.today().toString(),
+                        "reference", "BUN 2029/45 § 12"));
+        add("WITHDRAW", "withdrawal", "applicant", Api.OWN_OFFICE,
+                () -> Map.of("reason", "Insatsen finansieras inom ordinarie budget."));
+        add("TERMINATE", "termination", "fund-officer", Api.FUND_OFFICE,
+                () -> Map.of("reason", "Projektet kunde inte bemannas.", "endedOn", Api.today().toString()));
+        add("SET_REPAYMENT_PLAN", "repayment-plan", "fund-officer", Api.FUND_OFFICE, () -> Map.of("installments",
+                List.of(Map.of("committee", "Barn- och ungdomsnämnden", "year", 2021, "amount", money("200.00")))));
+    }
+
+    private Steps() {
+    }
+
+    private static void add(String action, String path, String role, String office, Supplier<Object> body) {
+        ALL.put(action, new Step(action, path, role, office, body));
+    }
+
+    public static Map<String, String> money(String amount) {
+        return Map.of("amount", amount, "currency", "SEK");
+    }
+
+    public static Map<String, Object> measurement(String indicator, String group, int n, String value) {
+        return Map.of("indicator", indicator, "group", group, "measuredOn", Api.today().toString(), "n", n,
+                "value", new java.math.BigDecimal(value));
+    }
+
+    public static Map<String, Object> criteriaAllMet() {
+        return Map.of("criteria", List.of(
+                criterion("COUNTERACTS_EXCLUSION", true), criterion("REDUCES_LONG_TERM_COSTS", true),
+                criterion("TRIES_NEW_METHODS", true), criterion("PROMOTES_COLLABORATION", true)));
+    }
+
+    public static Map<String, Object> criterion(String criterion, boolean met) {
+        return Map.of("criterion", criterion, "met", met, "motivation", met ? "Uppfyllt enligt ansökan."
+                : "Inte visat i ansökan.");
+    }
+
+    public static Map<String, Object> grant(String amount) {
+        return Map.of("outcome", "GRANTED", "grantedAmount", money(amount), "conditions",
+                List.of("Halvtidsuppföljning till kommunstyrelsens kontor."), "meetingDate", Api.today().toString(),
+                "minutesParagraph", "§ 123");
+    }
+
+    public static Object revision() {
+        var body = Api.sampleApplication();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("officeHeadApproval"))
+                .put("approvedOn", Api.today().toString());
+        body.put("currentSituation", body.get("currentSituation").asText() + " Reviderad efter komplettering.");
+        return body.toString();
+    }
+
+    /** Takes a step as its owner, sending the current version; answers the raw response. */
+    public static Response take(UUID id, String action) {
+        Step step = ALL.get(action);
+        return take(id, action, step.role(), step.office(), Api.ifMatch(id));
+    }
+
+    public static Response take(UUID id, String action, String role, String office, String ifMatch) {
+        Step step = ALL.get(action);
+        var spec = Api.as(role, office).body(step.body().get());
+        if (ifMatch != null) {
+            spec.header("If-Match", ifMatch);
+        }
+        return spec.post("/api/v1/applications/" + id + "/" + step.path());
+    }
+
+    /** The path from RECEIVED to each stage, as the owners take it. */
+    public static final Map<String, List<String>> PATH_TO = new LinkedHashMap<>();
+
+    static {
+        PATH_TO.put("RECEIVED", List.of());
+        PATH_TO.put("CRITERIA_CHECKED", List.of("ASSESS_CRITERIA"));
+        PATH_TO.put("COMPLETION_REQUESTED", List.of("ASSESS_CRITERIA", "REQUEST_COMPLETION"));
+        PATH_TO.put("READY_FOR_DECISION", List.of("ASSESS_CRITERIA", "ADD_MUNICIPAL_PERSPECTIVE"));
+        PATH_TO.put("GRANTED", List.of("ASSESS_CRITERIA", "ADD_MUNICIPAL_PERSPECTIVE", "RECORD_BOARD_DECISION"));
+        PATH_TO.put("IN_IMPLEMENTATION", List.of("ASSESS_CRITERIA", "ADD_MUNICIPAL_PERSPECTIVE",
+                "RECORD_BOARD_DECISION", "START_PROJECT"));
+        PATH_TO.put("FOLLOWED_UP", List.of("ASSESS_CRITERIA", "ADD_MUNICIPAL_PERSPECTIVE", "RECORD_BOARD_DECISION",
+                "START_PROJECT", "SUBMIT_FOLLOW_UP"));
+        PATH_TO.put("EVALUATED", List.of("ASSESS_CRITERIA", "ADD_MUNICIPAL_PERSPECTIVE", "RECORD_BOARD_DECISION",
+                "START_PROJECT", "SUBMIT_FOLLOW_UP", "SUBMIT_EVALUATION"));
+        PATH_TO.put("CLOSED", List.of("ASSESS_CRITERIA", "ADD_MUNICIPAL_PERSPECTIVE", "RECORD_BOARD_DECISION",
+                "START_PROJECT", "SUBMIT_FOLLOW_UP", "SUBMIT_EVALUATION", "RECORD_IMPLEMENTATION_DECISION"));
+        PATH_TO.put("WITHDRAWN", List.of("WITHDRAW"));
+        PATH_TO.put("TERMINATED", List.of("ASSESS_CRITERIA", "ADD_MUNICIPAL_PERSPECTIVE", "RECORD_BOARD_DECISION",
+                "START_PROJECT", "TERMINATE"));
+    }
+
+    /** A new application of {@link Api#OWN_OFFICE}, walked to the stage (REJECTED and DECLINED by their own steps). */
+    public static UUID applicationIn(String stage) {
+        Fund.ensureAvailable(new java.math.BigDecimal("100000.00"));
+        UUID id = Api.submit();
+        if (stage.equals("REJECTED")) {
+            Api.fundOfficer().header("If-Match", Api.ifMatch(id)).body(Map.of("criteria", List.of(
+                    criterion("COUNTERACTS_EXCLUSION", true), criterion("REDUCES_LONG_TERM_COSTS", false),
+                    criterion("TRIES_NEW_METHODS", true), criterion("PROMOTES_COLLABORATION", true))))
+                    .post("/api/v1/applications/" + id + "/criteria-assessment").then().statusCode(200);
+            return id;
+        }
+        if (stage.equals("DECLINED")) {
+            for (String action : PATH_TO.get("READY_FOR_DECISION")) {
+                take(id, action).then().statusCode(200);
+            }
+            Api.fundOfficer().header("If-Match", Api.ifMatch(id)).body(Map.of("outcome", "DECLINED",
+                            "reasons", List.of("Andra ansökningar prioriterades."),
+                            "meetingDate", Api.today().toString(), "minutesParagraph", "§ 124"))
+                    .post("/api/v1/applications/" + id + "/board-decision").then().statusCode(200);
+            return id;
+        }
+        for (String action : PATH_TO.get(stage)) {
+            take(id, action).then().statusCode(200);
+        }
+        return id;
+    }
+
+    public static LocalDate today() {
+        return Api.today();
+    }
+}
