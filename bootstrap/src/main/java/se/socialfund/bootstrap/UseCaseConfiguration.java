@@ -26,6 +26,7 @@ import se.socialfund.application.usecase.ApplicationPeriodService;
 import se.socialfund.application.usecase.ApplicationQueryService;
 import se.socialfund.application.usecase.AuditQueryService;
 import se.socialfund.application.usecase.AuditedChanges;
+import se.socialfund.application.usecase.FollowUpQueryService;
 import se.socialfund.application.usecase.FundService;
 import se.socialfund.application.usecase.SubmitApplicationService;
 
@@ -91,6 +92,13 @@ public class UseCaseConfiguration {
     @Singleton
     FundService fund(AuditedChanges changes, FundRepository fund, ApplicationRepository applications) {
         return new FundService(changes, fund, applications);
+    }
+
+    @Produces
+    @Singleton
+    FollowUpQueryService followUp(AuditedChanges changes, ApplicationRepository applications,
+                                  ApplicationPeriods periods, FundRepository fund, UnitOfWork unitOfWork) {
+        return new FollowUpQueryService(changes, applications, periods, fund, unitOfWork);
     }
 
     @Produces

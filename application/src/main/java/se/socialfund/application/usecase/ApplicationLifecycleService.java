@@ -89,8 +89,10 @@ public final class ApplicationLifecycleService implements AssessCriteria, Reques
                     c.minutesParagraph(), s.actor, c.expectedVersion(), s.at());
             if (c.outcome() == BoardDecision.Outcome.GRANTED) {
                 Fund locked = fund.lockForUpdate();
+                // booked on the day it is recorded, checked against the balance of that day: so the fund's
+                // position as of any date can never show more committed than it held (the meeting is cited)
                 locked.commit(c.grantedAmount(), app.id(), app.registrationNumber().toString(),
-                        app.boardDecision().citation(), c.meetingDate(), s.actor, s.at());
+                        app.boardDecision().citation(), s.today(), s.actor, s.at());
                 fund.save(locked);
             }
         });
@@ -127,7 +129,7 @@ public final class ApplicationLifecycleService implements AssessCriteria, Reques
         return step("recordImplementationDecision", c.applicationId(), (app, s) -> {
             app.recordImplementationDecision(c.outcome(), c.financing(), c.committee(), c.decidedOn(),
                     c.reference(), c.motivation(), s.actor, c.expectedVersion(), s.at());
-            release(app, c.reference(), c.decidedOn(), s);
+            release(app, c.reference(), s.today(), s);
         });
     }
 
@@ -141,7 +143,7 @@ public final class ApplicationLifecycleService implements AssessCriteria, Reques
     public ApplicationView terminate(Terminate.Command c) {
         return step("terminateProject", c.applicationId(), (app, s) -> {
             app.terminate(c.reason(), c.endedOn(), s.actor, c.expectedVersion(), s.at());
-            release(app, "termination " + c.endedOn(), c.endedOn(), s);
+            release(app, "termination " + c.endedOn(), s.today(), s);
         });
     }
 

@@ -33,6 +33,12 @@ public final class ApplicationPeriodService implements OpenApplicationPeriodUseC
     }
 
     @Override
+    public ApplicationPeriod get(UUID id) {
+        return changes.read("getApplicationPeriod", (caller, subject) -> periods.find(id)
+                .orElseThrow(() -> new se.socialfund.domain.shared.NotFound("application period " + id)));
+    }
+
+    @Override
     public List<ApplicationPeriod> list(Integer year) {
         return changes.read("listApplicationPeriods", (caller, subject) -> periods.all().stream()
                 .filter(p -> year == null || p.year() == year).toList());

@@ -24,7 +24,7 @@ import io.restassured.specification.RequestSpecification;
 public final class Api {
     public static final ObjectMapper JSON = new ObjectMapper();
     public static final String OWN_OFFICE = "utbildningskontoret";
-    public static final String OTHER_OFFICE = "socialkontoret";
+    public static final String OTHER_OFFICE = "stadsbyggnadskontoret";
     public static final String FUND_OFFICE = "kommunstyrelsens-kontor";
 
     private Api() {
@@ -32,15 +32,15 @@ public final class Api {
 
     /** A request as this role at this office, validated request and response. */
     public static RequestSpecification as(String role, String office) {
-        return as(Tokens.token(role, office), Contract.full());
+        return withToken(Tokens.token(role, office), Contract.full());
     }
 
     /** A request with a deliberately wrong part: only the response is checked against the contract. */
     public static RequestSpecification asUnchecked(String role, String office) {
-        return as(Tokens.token(role, office), Contract.responses());
+        return withToken(Tokens.token(role, office), Contract.responses());
     }
 
-    public static RequestSpecification as(String token, Filter contract) {
+    public static RequestSpecification withToken(String token, Filter contract) {
         RequestSpecification spec = RestAssured.given().filter(contract).contentType(ContentType.JSON)
                 .accept(ContentType.JSON);
         return token == null ? spec : spec.header("Authorization", "Bearer " + token);
@@ -81,6 +81,9 @@ public final class Api {
      */
     public static synchronized void ensureOpenPeriod() {
         LocalDate today = today();
+        if (today.equals(periodEnsuredOn)) {
+            return;
+        }
         Response periods = fundOfficer().get("/api/v1/application-periods?year=" + today.getYear());
         boolean open = periods.jsonPath().getList("items", Map.class).stream().anyMatch(p ->
                 !today.isBefore(LocalDate.parse((String) p.get("opensOn")))
@@ -90,7 +93,10 @@ public final class Api {
                             "closesOn", today.withDayOfYear(today.lengthOfYear()).toString()))
                     .post("/api/v1/application-periods").then().statusCode(201);
         }
+        periodEnsuredOn = today;
     }
+
+    private static LocalDate periodEnsuredOn;
 
     /** Submits the sample application as an applicant of {@link #OWN_OFFICE}; answers its id. */
     public static UUID submit() {

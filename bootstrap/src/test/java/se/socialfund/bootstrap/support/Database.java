@@ -17,47 +17,96 @@ public final class Database {
         return DriverManager.getConnection(System.getProperty(EmbeddedPostgresResource.JDBC_URL), "postgres", "");
     }
 
+    private static Connection shared;
+
+    /** One connection for the many small checks of the tests (reconnecting for each costs more than the check). */
+    private static synchronized <T> T withShared(SqlFunction<T> work) {
+        try {
+            if (shared == null || shared.isClosed() || !shared.isValid(2)) {
+                shared = superuser();
+            }
+            return work.apply(shared);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlFunction<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
     public static Connection serviceRole() throws SQLException {
         return DriverManager.getConnection(System.getProperty(EmbeddedPostgresResource.JDBC_URL),
                 EmbeddedDatabase.SERVICE, "embedded");
     }
 
+    /** The schema's owner: the role the migrations run as. */
+    public static Connection owner() throws SQLException {
+        return DriverManager.getConnection(System.getProperty(EmbeddedPostgresResource.JDBC_URL),
+                EmbeddedDatabase.OWNER, "embedded");
+    }
+
+    public static String string(String sql, Object... params) {
+        return withShared(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    s.setObject(i + 1, params[i]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+
     /** The single number a query answers. */
     public static long number(String sql, Object... params) {
-        try (Connection c = superuser(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
+        return withShared(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    s.setObject(i + 1, params[i]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        });
     }
 
     public static java.math.BigDecimal decimal(String sql, Object... params) {
-        try (Connection c = superuser(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
+        return withShared(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    s.setObject(i + 1, params[i]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getBigDecimal(1);
+                }
             }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getBigDecimal(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        });
     }
 
-    /** The row counts that must not change when a request is refused. */
+    /** The row counts (and version sum) that must not change when a request is refused: one query. */
     public static String footprint() {
-        return number("SELECT count(*) FROM application") + "/" + number("SELECT count(*) FROM application_revision")
-                + "/" + number("SELECT count(*) FROM application_event") + "/"
-                + number("SELECT count(*) FROM fund_ledger_entry") + "/"
-                + number("SELECT coalesce(sum(version), 0) FROM application") + "/"
-                + number("SELECT count(*) FROM idempotency_key") + "/"
-                + number("SELECT count(*) FROM application_period");
+        return withShared(c -> {
+            try (java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM application), "
+                     + "(SELECT coalesce(sum(version), 0) FROM application), "
+                     + "(SELECT count(*) FROM application_revision), (SELECT count(*) FROM application_event), "
+                     + "(SELECT count(*) FROM fund_ledger_entry), (SELECT capital + committed + returned FROM fund), "
+                     + "(SELECT count(*) FROM idempotency_key), (SELECT count(*) FROM application_period), "
+                     + "(SELECT count(*) FROM registration_counter), (SELECT coalesce(sum(last_number), 0) "
+                     + "FROM registration_counter)")) {
+                rs.next();
+                StringBuilder b = new StringBuilder();
+                for (int i = 1; i <= 10; i++) {
+                    b.append(rs.getString(i)).append('/');
+                }
+                return b.toString();
+            }
+        });
     }
 }

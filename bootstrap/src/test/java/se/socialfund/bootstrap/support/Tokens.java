@@ -37,8 +37,14 @@ public final class Tokens {
         return claims.jws().keyId("local").sign(SigningKeys.privateKey(keys()));
     }
 
-    /** A token for a role at an office (office may be null), with a subject derived from both. */
+    private static final java.util.Map<String, String> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A token for a role at an office (office may be null), with a subject derived from both. Signed once per
+     * role and office and reused (valid an hour): signing is the costly part of a request in the tests.
+     */
     public static String token(String role, String office) {
-        return sign(claims(role + (office == null ? "" : "@" + office), office, role));
+        return CACHE.computeIfAbsent(role + "@" + office,
+                k -> sign(claims(role + (office == null ? "" : "@" + office), office, role)));
     }
 }

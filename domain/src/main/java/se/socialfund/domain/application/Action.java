@@ -34,7 +34,7 @@ public enum Action {
     TERMINATE("termination", roles(FUND_OFFICER), false, stages(IN_IMPLEMENTATION, FOLLOWED_UP)),
     /** Only for investments started before 2021 (återföringsmodellen); checked by the fund's rules too. */
     SET_REPAYMENT_PLAN("repayment-plan", roles(FUND_OFFICER), false,
-            stages(IN_IMPLEMENTATION, FOLLOWED_UP, EVALUATED, CLOSED, TERMINATED));
+            stages(IN_IMPLEMENTATION, FOLLOWED_UP, EVALUATED, TERMINATED));
 
     private final String resource;
     private final Set<Role> roles;

@@ -441,7 +441,8 @@ public final class Application {
     /** Återföringsmodellen: only for investments started before 2021. */
     public void setRepaymentPlan(List<RepaymentPlan.Installment> installments, Actor by, long expectedVersion,
                                  Instant at) {
-        if (mayTake(Action.SET_REPAYMENT_PLAN, by) && expectedVersion == version && projectStart != null
+        if (mayTake(Action.SET_REPAYMENT_PLAN, by) && expectedVersion == version
+                && Action.SET_REPAYMENT_PLAN.allowedIn(stage) && projectStart != null
                 && projectStart.startDate().getYear() >= RepaymentPlan.ABOLISHED_FROM_YEAR) {
             throw new RuleViolation("/installments", "the repayment model (återföringsmodellen) was abolished for "
                     + "investments started from " + RepaymentPlan.ABOLISHED_FROM_YEAR + "; this one started on "

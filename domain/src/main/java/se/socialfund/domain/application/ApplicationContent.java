@@ -229,7 +229,8 @@ public record ApplicationContent(
             v.requirePresent(budget, "/budget");
             return;
         }
-        if (budget.lines() == null || budget.lines().isEmpty()) {
+        boolean linesComplete = budget.lines() != null && !budget.lines().isEmpty();
+        if (!linesComplete) {
             v.require(false, "/budget/lines", "at least one budget line is required");
         } else {
             Set<String> seen = new HashSet<>();
@@ -240,13 +241,15 @@ public record ApplicationContent(
                         "a year between 2000 and 2100");
                 v.requirePresent(line.category(), at + "/category");
                 v.requirePresent(line.amount(), at + "/amount");
+                linesComplete &= line.amount() != null;
                 v.require(seen.add(line.year() + "/" + line.category()), at,
                         "one line per year and category");
             }
         }
-        v.require(budget.requestedAmount() != null && !budget.requestedAmount().isZero(), "/budget/requestedAmount",
-                "the sum requested from the fund must be more than zero");
-        if (v.isEmpty() && budget.requestedAmount().isGreaterThan(budget.total())) {
+        boolean requested = budget.requestedAmount() != null && !budget.requestedAmount().isZero();
+        v.require(requested, "/budget/requestedAmount", "the sum requested from the fund must be more than zero");
+        // judged on the budget alone, whatever else in the application is wrong
+        if (requested && linesComplete && budget.requestedAmount().isGreaterThan(budget.total())) {
             v.require(false, "/budget/requestedAmount",
                     "cannot exceed the budget's total of " + budget.total().format() + " SEK");
         }

@@ -30,7 +30,8 @@ public record AuditEvent(long sequence, AuditRecord record, String previousHash,
         field(b, r.requestId());
         field(b, r.actorSubject());
         field(b, r.actorName());
-        field(b, String.join(",", r.actorRoles()));
+        field(b, Integer.toString(r.actorRoles().size()));
+        r.actorRoles().forEach(role -> field(b, role));
         field(b, r.actorOffice());
         field(b, r.clientId());
         field(b, r.action());

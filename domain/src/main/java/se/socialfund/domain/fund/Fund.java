@@ -33,8 +33,9 @@ public final class Fund {
     public LedgerEntry markCapital(Money amount, int closingYear, String reference, Actor by, Instant at) {
         Violations v = new Violations();
         v.require(!amount.isZero(), "/amount", "must be more than zero");
-        v.require(closingYear >= 2000 && closingYear <= LocalDate.ofInstant(at, java.time.ZoneOffset.UTC).getYear(),
-                "/closingYear", "a year-end closing (bokslut) that has happened");
+        // a year's closing (bokslut) is made after the year has ended
+        v.require(closingYear >= 2000 && closingYear < LocalDate.ofInstant(at, java.time.ZoneOffset.UTC).getYear(),
+                "/closingYear", "the year of a year-end closing (bokslut) that has happened: an earlier year");
         v.requireText(reference, "/reference");
         v.throwIfAny("the capital marking is invalid");
         return append(new LedgerEntry(LedgerEntryKind.CAPITAL_MARKING, LocalDate.of(closingYear, 12, 31), amount,

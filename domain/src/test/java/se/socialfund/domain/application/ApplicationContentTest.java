@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -171,10 +170,6 @@ class ApplicationContentTest {
 
         assertThatCode(() -> content.build().validate(TODAY)).doesNotThrowAnyException();
     }
-
-    @Disabled("BUG: ApplicationContent.validateBudget checks requestedAmount > total only when v.isEmpty(), and v "
-            + "already holds the violations of the sections validated before the budget (title, goals, ...), so an "
-            + "over-budget request is not reported together with them, contrary to Violations' 'learns all at once'")
     @Test
     void a_request_above_the_total_is_reported_together_with_other_missing_sections() {
         ContentBuilder content = valid().with(c -> {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -606,9 +605,6 @@ class ApplicationLifecycleTest {
         }
     }
 
-    @Disabled("BUG?: Stage.CLOSED is terminal ('Final stages allow no further step') but Action.SET_REPAYMENT_PLAN "
-            + "lists CLOSED among its stages, so a closed investment started before 2021 still offers and accepts "
-            + "a step; either the table or Stage.isTerminal() is wrong")
     @Test
     void a_closed_investment_takes_no_further_step() {
         Journey j = Journey.receivedOn(LocalDate.of(2020, 3, 2)).criteriaChecked().readyForDecision().granted()

@@ -89,8 +89,8 @@ class ApplicationStepSequenceTest {
             Map.entry(RECORD_IMPLEMENTATION_DECISION, EnumSet.of(EVALUATED)),
             Map.entry(WITHDRAW, BEFORE_DECISION),
             Map.entry(TERMINATE, RUNNING),
-            // once started; CLOSED included as the production table has it (see ApplicationLifecycleTest's BUG?)
-            Map.entry(SET_REPAYMENT_PLAN, EnumSet.of(IN_IMPLEMENTATION, FOLLOWED_UP, EVALUATED, TERMINATED, CLOSED))));
+            // once started, until the investment is closed
+            Map.entry(SET_REPAYMENT_PLAN, EnumSet.of(IN_IMPLEMENTATION, FOLLOWED_UP, EVALUATED, TERMINATED))));
 
     /** Where each step may lead. */
     private static final Map<Action, Set<Stage>> TO = new EnumMap<>(Map.ofEntries(
@@ -298,10 +298,9 @@ class ApplicationStepSequenceTest {
         }
         assertThat(events.get(events.size() - 1).stageAfter()).isEqualTo(stage);
 
-        // a finished application takes no step (the one exception: see the BUG? in ApplicationLifecycleTest)
+        // a finished application takes no step
         if (stage.isTerminal()) {
-            assertThat(app.possibleActions()).allMatch(a -> a == SET_REPAYMENT_PLAN && stage == CLOSED
-                    && startedBefore2021(app));
+            assertThat(app.possibleActions()).isEmpty();
         }
 
         // money: never more granted than requested, never a negative or larger-than-granted remainder

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -145,9 +144,6 @@ class FundTest {
             assertThat(fund.balance()).isEqualTo(FundBalance.EMPTY);
         }
 
-        @Disabled("BUG: Fund.markCapital accepts closingYear == the current year (check is closingYear <= year of "
-                + "'at'), although that year's closing (bokslut) has not happened; the entry is dated 31 December, "
-                + "in the future, so balance() and balanceAsOf(today) disagree")
         @Test
         void refuses_the_closing_of_the_current_year_before_it_has_happened() {
             Fund fund = Fund.restore(FundBalance.EMPTY);

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -46,6 +47,18 @@ public class ApplicationPeriodResource {
             }
         }
         return new PageDto<>(list.list(y).stream().map(ResponseMapper::period).toList(), null);
+    }
+
+    @GET
+    @Path("/{id}")
+    public PeriodDto get(@PathParam("id") String id) {
+        java.util.UUID uuid;
+        try {
+            uuid = java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new se.socialfund.domain.shared.NotFound("application period " + id);
+        }
+        return ResponseMapper.period(list.get(uuid));
     }
 
     @POST

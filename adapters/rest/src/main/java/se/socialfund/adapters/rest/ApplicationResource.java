@@ -16,7 +16,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -32,9 +31,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import se.socialfund.adapters.rest.dto.ApplicationContentDto;
 import se.socialfund.adapters.rest.dto.Responses.PageDto;
 import se.socialfund.adapters.rest.dto.Responses.ReceiptDto;
-import se.socialfund.adapters.rest.dto.Responses.RevisionInfoDto;
 import se.socialfund.adapters.rest.problem.BadParameter;
-import se.socialfund.application.port.in.ApplicationView;
 import se.socialfund.application.port.in.GetApplicationQuery;
 import se.socialfund.application.port.in.SubmitApplicationUseCase;
 import se.socialfund.application.port.out.ApplicationFilter;
@@ -43,7 +40,7 @@ import se.socialfund.domain.application.Stage;
 import se.socialfund.domain.shared.NotFound;
 import se.socialfund.domain.shared.Role;
 
-/** Applications (ansökningar): submitting, reading one, the list, the history and the revisions. */
+/** Applications (ansökningar): submitting, and the filtered list. One application's resources are in {@link ApplicationItemResource}. */
 @Path("/api/v1/applications")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -106,39 +103,6 @@ public class ApplicationResource {
         var page = query.list(filter, Paging.limit(limit), Paging.after(cursor));
         return new PageDto<>(page.items().stream().map(ResponseMapper::summary).toList(),
                 Paging.cursor(page.after()));
-    }
-
-    @GET
-    @Path("/{id}")
-    public Response get(@PathParam("id") String id) {
-        ApplicationView view = query.get(applicationId(id));
-        return Response.ok(ResponseMapper.application(view))
-                .header(HttpHeaders.ETAG, Preconditions.etag(view.application().version())).build();
-    }
-
-    @GET
-    @Path("/{id}/history")
-    public PageDto<?> history(@PathParam("id") String id) {
-        return new PageDto<>(query.history(applicationId(id)).stream().map(ResponseMapper::event).toList(), null);
-    }
-
-    @GET
-    @Path("/{id}/revisions")
-    public PageDto<?> revisions(@PathParam("id") String id) {
-        return new PageDto<>(query.revisions(applicationId(id)).stream().map(r -> new RevisionInfoDto(r.number(),
-                r.submittedAt(), r.submittedBy(), r.answersCompletionRequest())).toList(), null);
-    }
-
-    @GET
-    @Path("/{id}/revisions/{number}")
-    public Object revision(@PathParam("id") String id, @PathParam("number") String number) {
-        int n;
-        try {
-            n = Integer.parseInt(number);
-        } catch (NumberFormatException e) {
-            throw new NotFound("revision " + number);
-        }
-        return ResponseMapper.revision(query.revision(applicationId(id), n));
     }
 
     /** An id that is not a UUID names nothing: 404, as for an id that does not exist. */

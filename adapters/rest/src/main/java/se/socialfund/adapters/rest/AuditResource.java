@@ -8,8 +8,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.security.Authenticated;
 
@@ -46,7 +48,7 @@ public class AuditResource {
 
     @GET
     @Produces(CSV + ";charset=UTF-8")
-    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
+    public Response csv(@Context UriInfo uri, @QueryParam("from") String from, @QueryParam("to") String to,
                         @QueryParam("actor") String actor, @QueryParam("applicationId") String applicationId,
                         @QueryParam("action") String action, @QueryParam("limit") String limit,
                         @QueryParam("cursor") String cursor) {
@@ -71,7 +73,10 @@ public class AuditResource {
         Response.ResponseBuilder response = Response.ok(csv.toString(), CSV + ";charset=UTF-8");
         String next = Paging.cursor(page.after());
         if (next != null) {
-            response.header("Link", "</api/v1/audit-events?cursor=" + next + ">; rel=\"next\"");
+            // the same query, continued: every filter and the limit carry over
+            response.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build()
+                    .getRawPath() + "?" + uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build()
+                    .getRawQuery() + ">; rel=\"next\"");
         }
         return response.build();
     }

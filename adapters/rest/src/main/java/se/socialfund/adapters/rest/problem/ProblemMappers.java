@@ -130,6 +130,11 @@ public class ProblemMappers {
             violations.add(new Problem.Violation(pointer(v.getPropertyPath()), v.getMessage()));
         }
         violations.sort(Comparator.comparing(Problem.Violation::field));
+        if (violations.stream().anyMatch(v -> v.field().isEmpty())) {
+            return respond(new Problem("bad-request", "The request cannot be read", 400,
+                    "this request needs a JSON body").violations(List.of(new Problem.Violation("/",
+                    "a JSON body is required"))), request);
+        }
         boolean inBody = violations.stream().allMatch(v -> v.field().startsWith("/"));
         return respond(inBody
                 ? new Problem("validation", "The request breaks a rule", 422,
@@ -138,17 +143,15 @@ public class ProblemMappers {
                         "a query parameter is invalid").violations(violations), request);
     }
 
-    /** A property path of a resource method's body as a JSON pointer ({@code /goals/0/unit}); a query parameter by name. */
+    /** A property path of a resource method's body as a JSON pointer ({@code /goals/0/unit}); empty for the body itself. */
     static String pointer(Path path) {
         StringBuilder pointer = new StringBuilder();
         boolean body = false;
-        String parameter = null;
         for (Path.Node node : path) {
             if (node.getKind() == ElementKind.METHOD) {
                 continue;
             }
             if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
                 continue;
             }
             body = true;
@@ -162,12 +165,18 @@ public class ProblemMappers {
             }
         }
         if (!body) {
-            return parameter == null ? "" : parameter;
+            // the resources validate only their bodies: a violation on the parameter itself is a missing body
+            return "";
         }
         return pointer.isEmpty() ? "/" : pointer.toString();
     }
 
-    @ServerExceptionMapper({JsonProcessingException.class, StreamConstraintsException.class})
+    /** Listed one by one: Quarkus has built-in mappers for some of these, and the most specific mapper wins. */
+    @ServerExceptionMapper({JsonProcessingException.class, StreamConstraintsException.class,
+            com.fasterxml.jackson.core.JsonParseException.class, MismatchedInputException.class,
+            InvalidFormatException.class, UnrecognizedPropertyException.class,
+            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class,
+            com.fasterxml.jackson.databind.exc.InvalidNullException.class})
     public Response unreadableJson(Exception e, HttpServerRequest request) {
         Problem problem;
         if (e instanceof UnrecognizedPropertyException u) {
@@ -241,6 +250,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        // a body Jackson could not read arrives wrapped: answer it as what it is
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException || cause instanceof StreamConstraintsException) {
+                return unreadableJson((Exception) cause, request);
+            }
+        }
         int status = e.getResponse().getStatus();
         Problem problem;
         if (e instanceof NotFoundException) {
@@ -254,7 +269,7 @@ public class ProblemMappers {
         } else if (e instanceof NotSupportedException) {
             problem = new Problem("unsupported-media-type", "Unsupported media type", 415,
                     "send the body as application/json");
-        } else if (e instanceof BadRequestException) {
+        } else if (e instanceof BadRequestException || status == 400) {
             problem = new Problem("bad-request", "The request cannot be read", 400, "the request is malformed");
         } else {
             Response.Status known = Response.Status.fromStatusCode(status);
@@ -265,9 +280,7 @@ public class ProblemMappers {
         Response.ResponseBuilder builder = Response.fromResponse(respond(problem, request));
         if (e instanceof NotAllowedException) {
             String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-            if (allow != null) {
-                builder.header(HttpHeaders.ALLOW, allow);
-            }
+            builder.header(HttpHeaders.ALLOW, allow != null ? allow : AllowedMethods.of(request.path()));
         }
         return builder.build();
     }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,10 @@ import se.socialfund.adapters.rest.dto.ApplicationContentDto;
 import se.socialfund.adapters.rest.dto.StepRequests.*;
 import se.socialfund.application.port.in.ApplicationStepUseCases.*;
 import se.socialfund.application.port.in.ApplicationView;
+import se.socialfund.application.port.in.GetApplicationQuery;
+import se.socialfund.adapters.rest.dto.Responses.PageDto;
+import se.socialfund.adapters.rest.dto.Responses.RevisionInfoDto;
+import se.socialfund.domain.shared.NotFound;
 import se.socialfund.domain.application.Agenda2030Target;
 import se.socialfund.domain.application.CostReport.CostLine;
 import se.socialfund.domain.application.CriteriaAssessment.CriterionResult;
@@ -32,14 +37,15 @@ import se.socialfund.domain.shared.RuleViolation;
 import static se.socialfund.adapters.rest.ApplicationResource.applicationId;
 
 /**
- * The lifecycle's steps, each a POST on a sub-resource of the application with If-Match. Each answers the
- * application after the step, with its new ETag.
+ * One application: reading it (with its ETag and allowed actions), its history and revisions, and the lifecycle's
+ * steps, each a POST on a sub-resource with If-Match that answers the application after the step with its new ETag.
+ * (It shares its path with {@link ApplicationResource}, so that the router sees all the application paths at
+ * once and answers a wrong method with 405, not 404.)
  */
-@Path("/api/v1/applications/{id}")
+@Path("/api/v1/applications")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
-public class ApplicationStepResource {
+public class ApplicationItemResource {
     @Inject AssessCriteria assessCriteria;
     @Inject RequestCompletion requestCompletion;
     @Inject SubmitRevision submitRevision;
@@ -54,9 +60,45 @@ public class ApplicationStepResource {
     @Inject Withdraw withdraw;
     @Inject Terminate terminate;
     @Inject SetRepaymentPlan setRepaymentPlan;
+    @Inject GetApplicationQuery query;
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") String id) {
+        ApplicationView view = query.get(applicationId(id));
+        return Response.ok(ResponseMapper.application(view))
+                .header(HttpHeaders.ETAG, Preconditions.etag(view.application().version())).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    public PageDto<?> history(@PathParam("id") String id) {
+        return new PageDto<>(query.history(applicationId(id)).stream().map(ResponseMapper::event).toList(), null);
+    }
+
+    @GET
+    @Path("/{id}/revisions")
+    public PageDto<?> revisions(@PathParam("id") String id) {
+        return new PageDto<>(query.revisions(applicationId(id)).stream().map(r -> new RevisionInfoDto(r.number(),
+                r.submittedAt(), r.submittedBy(), r.answersCompletionRequest())).toList(), null);
+    }
+
+    @GET
+    @Path("/{id}/revisions/{number}")
+    public Object revision(@PathParam("id") String id, @PathParam("number") String number) {
+        int n;
+        try {
+            n = Integer.parseInt(number);
+        } catch (NumberFormatException e) {
+            throw new NotFound("revision " + number);
+        }
+        return ResponseMapper.revision(query.revision(applicationId(id), n));
+    }
+
 
     @POST
-    @Path("/criteria-assessment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/{id}/criteria-assessment")
     public Response assessCriteria(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @Valid @NotNull CriteriaAssessmentRequest body) {
         long version = Preconditions.expectedVersion(ifMatch);
@@ -66,7 +108,8 @@ public class ApplicationStepResource {
     }
 
     @POST
-    @Path("/completion-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/{id}/completion-requests")
     public Response requestCompletion(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                       @Valid @NotNull CompletionRequestRequest body) {
         long version = Preconditions.expectedVersion(ifMatch);
@@ -75,7 +118,8 @@ public class ApplicationStepResource {
     }
 
     @POST
-    @Path("/revisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/{id}/revisions")
     public Response submitRevision(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @Valid @NotNull ApplicationContentDto body) {
         long version = Preconditions.expectedVersion(ifMatch);
@@ -84,7 +128,8 @@ public class ApplicationStepResource {
     }
 
     @POST
-    @Path("/municipal-perspective")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/{id}/municipal-perspective")
     public Response addMunicipalPerspective(@PathParam("id") String id,
                                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                             @Valid @NotNull MunicipalPerspectiveRequest body) {
@@ -103,7 +148,8 @@ public class ApplicationStepResource {
     }
 
     @POST
-    @Path("/reviews")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/{id}/reviews")
     public Response addReview(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               @Valid @NotNull ReviewRequest body) {
         long version = Preconditions.expectedVersion(ifMatch);
@@ -111,7 +157,8 @@ public class ApplicationStepResource {
     }
 
     @POST
-    @Path("/board-decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/{id}/board-decision")
     public Response recordBoardDecision(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                         @Valid @NotNull BoardDecisionRequest body) {
         long version = Preconditions.expectedVersion(ifMatch);
@@ -122,7 +169,8 @@ public class ApplicationStepResource {
     }
 
     @POST
-    @Path("/project-start")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/{id}/project-start")
     public Response startProject(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @Valid @NotNull ProjectStartRequest body) {
         long version = Preconditions.expectedVersion(ifMatch);
@@ -131,7 +179,8 @@ public class ApplicationStepResource {
     }
 
     @POST
-    @Path("/cost-reports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/{id}/cost-reports")
     public Response reportCosts(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull CostReportRequest body) {
         long version = Preconditions.expectedVersion(ifMatch);
@@ -141,7 +190,8 @@ public class ApplicationStepResource {
     }
 
     @POST
-    @Path("/follow-ups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/{id}/follow-ups")
     public Response submitFollowUp(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @Valid @NotNull FollowUpRequest body) {
         long version = Preconditions.expectedVersion(ifMatch);
@@ -150,7 +200,8 @@ public class ApplicationStepResource {
     }
 
     @POST
-    @Path("/evaluation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/{id}/evaluation")
     public Response submitEvaluation(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      @Valid @NotNull EvaluationRequest body) {
         long version = Preconditions.expectedVersion(ifMatch);
@@ -164,7 +215,8 @@ public class ApplicationStepResource {
     }
 
     @POST
-    @Path("/implementation-decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/{id}/implementation-decision")
     public Response recordImplementationDecision(@PathParam("id") String id,
                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                  @Valid @NotNull ImplementationDecisionRequest body) {
@@ -175,7 +227,8 @@ public class ApplicationStepResource {
     }
 
     @POST
-    @Path("/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/{id}/withdrawal")
     public Response withdraw(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull WithdrawalRequest body) {
         long version = Preconditions.expectedVersion(ifMatch);
@@ -183,7 +236,8 @@ public class ApplicationStepResource {
     }
 
     @POST
-    @Path("/termination")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/{id}/termination")
     public Response terminate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               @Valid @NotNull TerminationRequest body) {
         long version = Preconditions.expectedVersion(ifMatch);
@@ -192,7 +246,8 @@ public class ApplicationStepResource {
     }
 
     @POST
-    @Path("/repayment-plan")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/{id}/repayment-plan")
     public Response setRepaymentPlan(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      @Valid @NotNull RepaymentPlanRequest body) {
         long version = Preconditions.expectedVersion(ifMatch);

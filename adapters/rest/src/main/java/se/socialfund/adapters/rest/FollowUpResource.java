@@ -1,0 +1,110 @@
+package se.socialfund.adapters.rest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.security.Authenticated;
+
+import se.socialfund.adapters.rest.dto.MoneyDto;
+import se.socialfund.adapters.rest.dto.Responses.AttainmentDto;
+import se.socialfund.adapters.rest.dto.Responses.FundDto;
+import se.socialfund.adapters.rest.dto.Responses.PageDto;
+import se.socialfund.adapters.rest.problem.BadParameter;
+import se.socialfund.application.port.in.FollowUpQueries.AnnualReport;
+import se.socialfund.application.port.in.FollowUpQueries.ListDeadlines;
+import se.socialfund.domain.followup.Deadline;
+
+/** Follow-up: the reports owed (deadlines) and the annual consolidated follow-up (samlad årlig uppföljning). */
+@Path("/api/v1")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class FollowUpResource {
+    public record DeadlineDto(UUID applicationId, String registrationNumber, String title, String leadOffice,
+                              List<String> offices, String kind, LocalDate dueOn, String status, long daysLeft,
+                              long daysOverdue, String href) {
+    }
+
+    public record AnnualInvestmentDto(UUID applicationId, String registrationNumber, String title, String leadOffice,
+                                      List<String> offices, String stage, LocalDate grantedOn, MoneyDto grantedAmount,
+                                      MoneyDto spentAmount, MoneyDto releasedAmount, List<AttainmentDto> attainment,
+                                      Map<String, String> savingsInYearPerPayer,
+                                      Map<String, String> savingsOverHorizonPerPayer, String netPresentValue,
+                                      Integer paybackYear) {
+    }
+
+    public record AnnualReportDto(int year, FundDto fund, List<AnnualInvestmentDto> investments, MoneyDto totalGranted,
+                                  MoneyDto totalSpent, Map<String, String> savingsInYearPerPayer,
+                                  boolean smallGroupsSuppressed) {
+    }
+
+    @Inject
+    ListDeadlines deadlines;
+
+    @Inject
+    AnnualReport annual;
+
+    @GET
+    @Path("/deadlines")
+    public PageDto<DeadlineDto> deadlines(@QueryParam("office") String office, @QueryParam("kind") String kind,
+                                          @QueryParam("status") String status) {
+        return new PageDto<>(deadlines.deadlines(ApplicationResource.office(office),
+                parse("kind", kind, Deadline.Kind.class), parse("status", status, Deadline.Status.class)).stream()
+                .map(i -> new DeadlineDto(i.applicationId(), i.registrationNumber(), i.title(), i.leadOffice(),
+                        i.offices(), i.deadline().kind().name(), i.deadline().dueOn(), i.deadline().status().name(),
+                        i.deadline().daysLeft(), i.deadline().daysOverdue(),
+                        ResponseMapper.APPLICATIONS + i.applicationId())).toList(), null);
+    }
+
+    @GET
+    @Path("/reports/annual")
+    public AnnualReportDto annual(@QueryParam("year") String year) {
+        int y;
+        try {
+            y = Integer.parseInt(year == null ? "" : year);
+        } catch (NumberFormatException e) {
+            throw new BadParameter("year", "the report's year, e.g. ?year=2026");
+        }
+        AnnualReport.Report r = annual.annual(y);
+        return new AnnualReportDto(r.year(), new FundDto(r.fundAsOf(), MoneyDto.of(r.fund().capital()),
+                MoneyDto.of(r.fund().committed()), MoneyDto.of(r.fund().returned()),
+                MoneyDto.of(r.fund().available())),
+                r.investments().stream().map(i -> new AnnualInvestmentDto(i.applicationId(), i.registrationNumber(),
+                        i.title(), i.leadOffice(), i.offices(), i.stage().name(), i.grantedOn(),
+                        MoneyDto.of(i.grantedAmount()), MoneyDto.of(i.spentAmount()),
+                        MoneyDto.of(i.releasedAmount()),
+                        i.attainment().stream().map(ResponseMapper::attainment).toList(),
+                        plain(i.savingsInYearPerPayer()), plain(i.savingsOverHorizonPerPayer()),
+                        i.netPresentValue() == null ? null : i.netPresentValue().toPlainString(), i.paybackYear()))
+                        .toList(),
+                MoneyDto.of(r.totalGranted()), MoneyDto.of(r.totalSpent()), plain(r.savingsInYearPerPayer()), true);
+    }
+
+    private static Map<String, String> plain(Map<String, BigDecimal> amounts) {
+        Map<String, String> out = new TreeMap<>();
+        amounts.forEach((k, v) -> out.put(k, v.toPlainString()));
+        return out;
+    }
+
+    private static <E extends Enum<E>> E parse(String parameter, String value, Class<E> type) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameter(parameter, parameter + " must be one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

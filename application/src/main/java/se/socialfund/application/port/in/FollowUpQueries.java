@@ -1,0 +1,54 @@
+package se.socialfund.application.port.in;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import se.socialfund.domain.application.Stage;
+import se.socialfund.domain.followup.Deadline;
+import se.socialfund.domain.followup.IndicatorAttainment;
+import se.socialfund.domain.fund.FundBalance;
+import se.socialfund.domain.shared.Money;
+
+/** What the follow-up of the fund's investments shows: deadlines, the yearly report and the public list. */
+public final class FollowUpQueries {
+    private FollowUpQueries() {
+    }
+
+    /** Reports due or overdue, for the caller's office (or all, for the fund's officers and the auditors). */
+    public interface ListDeadlines {
+        record Item(UUID applicationId, String registrationNumber, String title, String leadOffice,
+                    List<String> offices, Deadline deadline) {
+        }
+
+        List<Item> deadlines(String office, Deadline.Kind kind, Deadline.Status status);
+    }
+
+    /** Den samlade årliga uppföljningen: every investment of the year, and the fund. */
+    public interface AnnualReport {
+        record Investment(UUID applicationId, String registrationNumber, String title, String leadOffice,
+                          List<String> offices, Stage stage, LocalDate grantedOn, Money grantedAmount,
+                          Money spentAmount, Money releasedAmount, List<IndicatorAttainment> attainment,
+                          Map<String, BigDecimal> savingsInYearPerPayer,
+                          Map<String, BigDecimal> savingsOverHorizonPerPayer, BigDecimal netPresentValue,
+                          Integer paybackYear) {
+        }
+
+        record Report(int year, LocalDate fundAsOf, FundBalance fund, List<Investment> investments,
+                      Money totalGranted, Money totalSpent, Map<String, BigDecimal> savingsInYearPerPayer) {
+        }
+
+        Report annual(int year);
+    }
+
+    /** The public list of granted investments: title, offices, amount, period and stage; nothing else. */
+    public interface PublicInvestments {
+        record Investment(String title, List<String> offices, Money grantedAmount, String period, int periodYear,
+                          Stage stage) {
+        }
+
+        List<Investment> investments();
+    }
+}

@@ -1,0 +1,141 @@
+package se.socialfund.application.usecase;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import se.socialfund.application.port.in.ApplicationView;
+import se.socialfund.application.port.in.FollowUpQueries.AnnualReport;
+import se.socialfund.application.port.in.FollowUpQueries.ListDeadlines;
+import se.socialfund.application.port.in.FollowUpQueries.PublicInvestments;
+import se.socialfund.application.port.out.ApplicationPeriods;
+import se.socialfund.application.port.out.ApplicationRepository;
+import se.socialfund.application.port.out.FundRepository;
+import se.socialfund.application.port.out.UnitOfWork;
+import se.socialfund.domain.application.Application;
+import se.socialfund.domain.application.BoardDecision;
+import se.socialfund.domain.application.Stage;
+import se.socialfund.domain.followup.Deadline;
+import se.socialfund.domain.followup.EconomicEvaluation;
+import se.socialfund.domain.period.ApplicationPeriod;
+import se.socialfund.domain.shared.Actor;
+import se.socialfund.domain.shared.Money;
+import se.socialfund.domain.shared.Role;
+import se.socialfund.domain.shared.RuleViolation;
+
+/** Deadlines, the annual consolidated follow-up and the public list, computed from the investments. */
+public final class FollowUpQueryService implements ListDeadlines, AnnualReport, PublicInvestments {
+    /** Stages in which an investment has been granted money. */
+    static final Set<Stage> INVESTMENTS = EnumSet.of(Stage.GRANTED, Stage.IN_IMPLEMENTATION, Stage.FOLLOWED_UP,
+            Stage.EVALUATED, Stage.CLOSED, Stage.TERMINATED);
+    private static final Set<Stage> OWING = EnumSet.of(Stage.IN_IMPLEMENTATION, Stage.FOLLOWED_UP, Stage.TERMINATED,
+            Stage.EVALUATED);
+
+    private final AuditedChanges changes;
+    private final ApplicationRepository applications;
+    private final ApplicationPeriods periods;
+    private final FundRepository fund;
+    private final UnitOfWork unitOfWork;
+
+    public FollowUpQueryService(AuditedChanges changes, ApplicationRepository applications,
+                                ApplicationPeriods periods, FundRepository fund, UnitOfWork unitOfWork) {
+        this.changes = changes;
+        this.applications = applications;
+        this.periods = periods;
+        this.fund = fund;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public List<ListDeadlines.Item> deadlines(String office, Deadline.Kind kind, Deadline.Status status) {
+        return changes.read("listDeadlines", (caller, subject) -> {
+            Actor actor = caller.actor();
+            String scope = actor.seesAllOffices() ? office : actor.office().orElse(null);
+            if (!actor.seesAllOffices() && (scope == null || office != null && !office.equals(scope))) {
+                return List.<ListDeadlines.Item>of();
+            }
+            List<ListDeadlines.Item> items = new ArrayList<>();
+            for (Application app : applications.inStages(OWING)) {
+                if (scope != null && !app.offices().contains(scope)) {
+                    continue;
+                }
+                for (Deadline d : Deadline.owedBy(app, subject.today())) {
+                    if ((kind == null || d.kind() == kind) && (status == null || d.status() == status)) {
+                        items.add(new ListDeadlines.Item(app.id(), app.registrationNumber().toString(),
+                                app.content().title(), app.leadOffice(), app.offices(), d));
+                    }
+                }
+            }
+            items.sort(Comparator.comparing((ListDeadlines.Item i) -> i.deadline().dueOn())
+                    .thenComparing(ListDeadlines.Item::registrationNumber));
+            return items;
+        });
+    }
+
+    @Override
+    public AnnualReport.Report annual(int year) {
+        return changes.read("getAnnualReport", (caller, subject) -> {
+            Authorization.requireAny(caller.actor(), "the annual follow-up", Role.FUND_OFFICER, Role.AUDITOR,
+                    Role.SCIENTIFIC_ADVISOR);
+            if (year < 2000 || year > subject.today().getYear()) {
+                throw new RuleViolation("year", "a year from 2000 to this year");
+            }
+            LocalDate start = LocalDate.of(year, 1, 1);
+            LocalDate end = LocalDate.of(year, 12, 31);
+            LocalDate asOf = end.isBefore(subject.today()) ? end : subject.today();
+            List<AnnualReport.Investment> investments = new ArrayList<>();
+            Map<String, BigDecimal> inYear = new TreeMap<>();
+            Money granted = Money.ZERO;
+            Money spent = Money.ZERO;
+            for (Application app : applications.inStages(INVESTMENTS)) {
+                BoardDecision decision = app.boardDecision();
+                if (decision.meetingDate().isAfter(end) || closedBefore(app, start)) {
+                    continue;
+                }
+                // the report is read beyond the owning office: groups under five are left out
+                ApplicationView view = ApplicationViews.view(app, null, false);
+                EconomicEvaluation.Result economics = view.economics();
+                Map<String, BigDecimal> savingsInYear = economics == null ? Map.of() : economics.years().stream()
+                        .filter(y -> y.year() == year).findFirst().map(EconomicEvaluation.YearlySavings::perPayer)
+                        .orElse(Map.of());
+                savingsInYear.forEach((payer, amount) -> inYear.merge(payer, amount, BigDecimal::add));
+                granted = granted.plus(app.grantedAmount());
+                spent = spent.plus(app.spentAmount());
+                investments.add(new AnnualReport.Investment(app.id(), app.registrationNumber().toString(), app.content().title(),
+                        app.leadOffice(), app.offices(), app.stage(), decision.meetingDate(), app.grantedAmount(),
+                        app.spentAmount(), app.releasedAmount(), view.attainment(), savingsInYear,
+                        economics == null ? Map.of() : economics.totalPerPayer(),
+                        economics == null ? null : economics.netPresentValue(),
+                        economics == null ? null : economics.paybackYear()));
+            }
+            investments.sort(Comparator.comparing(AnnualReport.Investment::registrationNumber));
+            return new AnnualReport.Report(year, asOf, fund.balanceAsOf(asOf), investments, granted, spent, inYear);
+        });
+    }
+
+    private static boolean closedBefore(Application app, LocalDate start) {
+        return app.implementationDecision() != null && app.implementationDecision().decidedOn().isBefore(start);
+    }
+
+    @Override
+    public List<PublicInvestments.Investment> investments() {
+        return unitOfWork.reading(() -> {
+            Map<UUID, ApplicationPeriod> byId = periods.all().stream()
+                    .collect(Collectors.toMap(ApplicationPeriod::id, Function.identity()));
+            return applications.inStages(INVESTMENTS).stream().map(app -> {
+                ApplicationPeriod period = byId.get(app.periodId());
+                return new PublicInvestments.Investment(app.content().title(), app.offices(), app.grantedAmount(),
+                        period.name(), period.year(), app.stage());
+            }).toList();
+        });
+    }
+}

@@ -1,0 +1,234 @@
+package se.socialfund.bootstrap.api;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+
+import org.junit.jupiter.api.Test;
+
+import se.socialfund.bootstrap.support.Api;
+import se.socialfund.bootstrap.support.Contract;
+import se.socialfund.bootstrap.support.Database;
+import se.socialfund.bootstrap.support.Fund;
+import se.socialfund.bootstrap.support.Steps;
+import se.socialfund.bootstrap.support.Tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+/** The audit trail: one event per change, tamper-evident, unchangeable by the service, and queryable. */
+@QuarkusTest
+class AuditTrailTest {
+
+    /** How to take one operation successfully: what to prepare first (not measured), and the operation itself. */
+    record Fixture(Supplier<UUID> prepare, Function<UUID, Response> take) {
+        static Fixture direct(Supplier<Response> take) {
+            return new Fixture(() -> null, id -> take.get());
+        }
+    }
+
+    /** For each state-changing operation of the contract, a fixture. */
+    private static Map<String, Fixture> fixtures() {
+        Map<String, Fixture> f = new LinkedHashMap<>();
+        f.put("submitApplication", new Fixture(() -> {
+            Api.ensureOpenPeriod();
+            return null;
+        }, id -> Api.applicant().body(Api.sampleApplication().toString()).post("/api/v1/applications")));
+        f.put("openApplicationPeriod", Fixture.direct(() -> {
+            int year = 2300 + ThreadLocalRandom.current().nextInt(600);
+            return Api.fundOfficer().body(Map.of("name", "Vår " + year, "opensOn", year + "-02-01",
+                    "closesOn", year + "-03-15")).post("/api/v1/application-periods");
+        }));
+        Map<String, String> stageFor = Map.ofEntries(Map.entry("assessCriteria", "RECEIVED:ASSESS_CRITERIA"),
+                Map.entry("requestCompletion", "CRITERIA_CHECKED:REQUEST_COMPLETION"),
+                Map.entry("submitRevision", "COMPLETION_REQUESTED:SUBMIT_REVISION"),
+                Map.entry("addMunicipalPerspective", "CRITERIA_CHECKED:ADD_MUNICIPAL_PERSPECTIVE"),
+                Map.entry("addReview", "RECEIVED:ADD_REVIEW"),
+                Map.entry("recordBoardDecision", "READY_FOR_DECISION:RECORD_BOARD_DECISION"),
+                Map.entry("startProject", "GRANTED:START_PROJECT"),
+                Map.entry("reportCosts", "IN_IMPLEMENTATION:REPORT_COSTS"),
+                Map.entry("submitFollowUp", "IN_IMPLEMENTATION:SUBMIT_FOLLOW_UP"),
+                Map.entry("submitEvaluation", "FOLLOWED_UP:SUBMIT_EVALUATION"),
+                Map.entry("recordImplementationDecision", "EVALUATED:RECORD_IMPLEMENTATION_DECISION"),
+                Map.entry("withdrawApplication", "RECEIVED:WITHDRAW"),
+                Map.entry("terminateProject", "IN_IMPLEMENTATION:TERMINATE"));
+        stageFor.forEach((operation, spec) -> {
+            String[] parts = spec.split(":");
+            f.put(operation, new Fixture(() -> {
+                Fund.ensureAvailable(new BigDecimal("100000.00"));
+                return Steps.applicationIn(parts[0]);
+            }, id -> Steps.take(id, parts[1])));
+        });
+        f.put("setRepaymentPlan", new Fixture(Steps::investmentStartedIn2019, id -> Api.fundOfficer()
+                .header("If-Match", Api.ifMatch(id)).body(Steps.fiveYearPlan())
+                .post("/api/v1/applications/" + id + "/repayment-plan")));
+        f.put("markCapital", Fixture.direct(() -> Api.fundOfficer().body(Map.of("amount", Steps.money("10.00"),
+                "closingYear", 2024, "reference", "KF 2025-04-28 § 80")).post("/api/v1/fund/capital-markings")));
+        f.put("recordRepayment", new Fixture(AuditTrailTest::withPlan, id -> Api.fundOfficer()
+                .body(Steps.repayment(id, 2020, "100.00")).post("/api/v1/fund/repayments")));
+        f.put("writeOffRepayment", new Fixture(AuditTrailTest::withPlan, id -> Api.fundOfficer()
+                .body(Steps.writeOff(id, 2021, "100.00")).post("/api/v1/fund/write-offs")));
+        return f;
+    }
+
+    private static UUID withPlan() {
+        UUID id = Steps.investmentStartedIn2019();
+        Api.fundOfficer().header("If-Match", Api.ifMatch(id)).body(Steps.fiveYearPlan())
+                .post("/api/v1/applications/" + id + "/repayment-plan").then().statusCode(200);
+        return id;
+    }
+
+    @Test
+    void every_state_changing_operation_of_the_contract_writes_exactly_one_audit_event() {
+        OpenAPI spec = new OpenAPIV3Parser().read(Contract.SPEC.toString());
+        Map<String, Fixture> fixtures = fixtures();
+        List<String> operations = new ArrayList<>();
+        spec.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            if (method != io.swagger.v3.oas.models.PathItem.HttpMethod.GET
+                    && method != io.swagger.v3.oas.models.PathItem.HttpMethod.HEAD) {
+                operations.add(operation.getOperationId());
+            }
+        }));
+        assertThat(operations).as("state-changing operations in openapi.yaml").hasSizeGreaterThan(15);
+        List<String> missing = operations.stream().filter(o -> !fixtures.containsKey(o)).toList();
+        assertThat(missing).as("operations without an audit fixture: add one to this test").isEmpty();
+        for (String operation : operations) {
+            Fixture fixture = fixtures.get(operation);
+            UUID prepared = fixture.prepare().get();
+            long all = Database.number("SELECT count(*) FROM audit_event");
+            long mine = Database.number("SELECT count(*) FROM audit_event WHERE action = ? AND outcome = 'SUCCEEDED'",
+                    operation);
+            Response r = fixture.take().apply(prepared);
+            assertThat(r.statusCode()).as(operation + ": " + r.asString()).isBetween(200, 201);
+            assertThat(Database.number("SELECT count(*) FROM audit_event")).as(operation).isEqualTo(all + 1);
+            assertThat(Database.number("SELECT count(*) FROM audit_event WHERE action = ? AND outcome = 'SUCCEEDED'",
+                    operation)).as(operation).isEqualTo(mine + 1);
+        }
+    }
+
+    @Test
+    void an_event_says_who_did_what_to_which_application_when_and_in_which_request() {
+        UUID id = Steps.applicationIn("RECEIVED");
+        String requestId = "audit-" + UUID.randomUUID();
+        Api.fundOfficer().header("X-Request-Id", requestId).header("If-Match", "\"1\"").body(Steps.criteriaAllMet())
+                .post("/api/v1/applications/" + id + "/criteria-assessment").then().statusCode(200)
+                .header("X-Request-Id", requestId);
+        Response events = Api.as("auditor", null).queryParam("applicationId", id.toString())
+                .queryParam("action", "assessCriteria").get("/api/v1/audit-events");
+        events.then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].requestId", equalTo(requestId))
+                .body("items[0].actorSubject", equalTo("fund-officer@" + Api.FUND_OFFICE))
+                .body("items[0].actorRoles", equalTo(List.of("fund-officer")))
+                .body("items[0].actorOffice", equalTo(Api.FUND_OFFICE))
+                .body("items[0].clientId", equalTo("test-client"))
+                .body("items[0].objectType", equalTo("application"))
+                .body("items[0].registrationNumber", startsWith("KS "))
+                .body("items[0].versionBefore", equalTo(1)).body("items[0].versionAfter", equalTo(2))
+                .body("items[0].outcome", equalTo("SUCCEEDED"));
+        assertThat(events.asString()).doesNotContain("eyJ"); // no token ever lands in the trail
+    }
+
+    @Test
+    void the_verification_names_the_first_row_altered_directly_in_the_database() throws SQLException {
+        Steps.applicationIn("RECEIVED");
+        Api.as("auditor", null).get("/api/v1/audit-events/verification").then().statusCode(200)
+                .body("intact", equalTo(true));
+        long victim = Database.number("SELECT max(sequence) FROM audit_event") - 1;
+        String original = Database.string("SELECT actor_name FROM audit_event WHERE sequence = ?", victim);
+        try {
+            tamper("UPDATE audit_event SET actor_name = 'Someone Else' WHERE sequence = " + victim);
+            Api.as("auditor", null).get("/api/v1/audit-events/verification").then().statusCode(200)
+                    .body("intact", equalTo(false))
+                    .body("firstBrokenSequence", equalTo((int) victim))
+                    .body("problem", org.hamcrest.Matchers.containsString("altered"));
+        } finally {
+            tamper("UPDATE audit_event SET actor_name = '" + original.replace("'", "''") + "' WHERE sequence = "
+                    + victim);
+        }
+        Api.as("auditor", null).get("/api/v1/audit-events/verification").then().body("intact", equalTo(true));
+    }
+
+    /** As a superuser who switches the guard triggers off: what an intruder with full rights could do. */
+    private static void tamper(String sql) throws SQLException {
+        try (Connection c = Database.superuser(); Statement s = c.createStatement()) {
+            s.execute("SET session_replication_role = replica");
+            s.execute(sql);
+        }
+    }
+
+    @Test
+    void the_service_role_cannot_update_delete_or_truncate_audit_events_and_the_trigger_stops_the_owner() {
+        Steps.applicationIn("RECEIVED");
+        for (String sql : List.of("UPDATE audit_event SET actor_name = 'x'", "DELETE FROM audit_event",
+                "TRUNCATE audit_event", "UPDATE fund_ledger_entry SET amount = 1", "DELETE FROM application_event")) {
+            assertThatThrownBy(() -> {
+                try (Connection c = Database.serviceRole(); Statement s = c.createStatement()) {
+                    s.execute(sql);
+                }
+            }).as(sql).isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+        }
+        for (String sql : List.of("UPDATE audit_event SET actor_name = 'x'", "DELETE FROM audit_event",
+                "TRUNCATE audit_event")) {
+            assertThatThrownBy(() -> {
+                try (Connection c = Database.owner(); Statement s = c.createStatement()) {
+                    s.execute(sql);
+                }
+            }).as(sql).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        }
+    }
+
+    @Test
+    void auditors_query_by_actor_action_application_and_time_and_page_through_with_a_cursor() {
+        String office = "vard-och-omsorgskontoret";
+        var body = Api.sampleApplication();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("offices").get(0)).put("office", office);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) body.get("offices")).remove(1);
+        String from = java.time.Instant.now().minusSeconds(1).toString();
+        for (int i = 0; i < 3; i++) {
+            Api.submit(body, office);
+        }
+        String subject = "applicant@" + office;
+        Response first = Api.as("auditor", null).queryParam("actor", subject).queryParam("from", from)
+                .queryParam("action", "submitApplication").queryParam("limit", 2).get("/api/v1/audit-events");
+        first.then().statusCode(200).body("items.size()", equalTo(2))
+                .body("items.actorSubject", equalTo(List.of(subject, subject)));
+        Response second = Api.as("auditor", null).queryParam("actor", subject).queryParam("from", from)
+                .queryParam("action", "submitApplication").queryParam("limit", 2)
+                .queryParam("cursor", first.<String>path("nextCursor")).get("/api/v1/audit-events");
+        second.then().statusCode(200).body("items.size()", equalTo(1));
+        assertThat(second.<Integer>path("items[0].sequence")).isGreaterThan(first.<Integer>path("items[1].sequence"));
+        Api.as("auditor", null).queryParam("actor", subject).queryParam("to", from).get("/api/v1/audit-events")
+                .then().statusCode(200).body("items.size()", equalTo(0));
+        Api.as("applicant", office).get("/api/v1/audit-events").then().statusCode(403);
+        Api.as("fund-officer", Api.FUND_OFFICE).get("/api/v1/audit-events/verification").then().statusCode(403);
+    }
+
+    @Test
+    void auditors_get_the_same_events_as_csv_for_their_spreadsheets() {
+        UUID id = Steps.applicationIn("CRITERIA_CHECKED");
+        Response csv = Api.withToken(Tokens.token("auditor", null), Contract.full()).accept("text/csv")
+                .queryParam("applicationId", id.toString()).get("/api/v1/audit-events");
+        csv.then().statusCode(200).contentType(startsWith("text/csv"));
+        String[] lines = csv.asString().split("\r\n");
+        assertThat(lines[0]).startsWith("sequence,occurredAt,requestId,actorSubject");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1]).contains(",submitApplication,SUCCEEDED,application," + id);
+        assertThat(lines[2]).contains(",assessCriteria,SUCCEEDED,application," + id);
+    }
+}

@@ -1,0 +1,185 @@
+package se.socialfund.bootstrap.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import se.socialfund.bootstrap.support.Api;
+import se.socialfund.bootstrap.support.Fund;
+import se.socialfund.bootstrap.support.Steps;
+import se.socialfund.bootstrap.support.TestClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * Follow-up that measures: deadlines at a fixed clock, goal attainment and savings computed by the service, and
+ * small groups never shown to readers outside the office and the fund.
+ */
+@QuarkusTest
+class FollowUpTest {
+    private static final String OFFICE = "utbildningskontoret";
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    /** An investment received and granted on the given (fixed) day, started on another, in a period of its own. */
+    private UUID grantedAndStarted(LocalDate day, LocalDate start, LocalDate plannedEnd) {
+        clock.setDay(day);
+        Api.fundOfficer().body(Map.of("name", "Test " + day, "opensOn", day.toString(),
+                "closesOn", day.plusDays(2).toString())).post("/api/v1/application-periods").then().statusCode(201);
+        Fund.ensureAvailable(new BigDecimal("100000.00"));
+        UUID id = UUID.fromString(Api.applicant().body(Api.sampleApplication().toString())
+                .post("/api/v1/applications").then().statusCode(201).extract().path("id"));
+        Steps.take(id, "ASSESS_CRITERIA").then().statusCode(200);
+        Steps.take(id, "ADD_MUNICIPAL_PERSPECTIVE").then().statusCode(200);
+        Api.fundOfficer().header("If-Match", Api.ifMatch(id)).body(Map.of("outcome", "GRANTED",
+                        "grantedAmount", Steps.money("5000.00"), "meetingDate", day.toString(),
+                        "minutesParagraph", "§ 7"))
+                .post("/api/v1/applications/" + id + "/board-decision").then().statusCode(200);
+        Api.applicant().header("If-Match", Api.ifMatch(id)).body(Map.of("projectLeader", "Projektledare",
+                        "projectPlan", "Projektplan", "startDate", start.toString(),
+                        "plannedEndDate", plannedEnd.toString()))
+                .post("/api/v1/applications/" + id + "/project-start").then().statusCode(200)
+                .body("project.midTermFollowUpDue", equalTo(start.plusDays(
+                        java.time.temporal.ChronoUnit.DAYS.between(start, plannedEnd) / 2).toString()));
+        return id;
+    }
+
+    private Map<String, Object> deadlineOf(UUID id, String kind) {
+        Response r = Api.as("applicant", OFFICE).queryParam("kind", kind).get("/api/v1/deadlines");
+        r.then().statusCode(200);
+        List<Map<String, Object>> items = r.jsonPath().getList("items");
+        return items.stream().filter(i -> id.toString().equals(i.get("applicationId"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void the_mid_term_follow_up_is_due_on_the_half_way_date_and_overdue_the_day_after() {
+        // 2031-04-01 to 2032-04-01 is 366 days (2032 is a leap year); half of it, 183 days, is 2031-10-01
+        UUID id = grantedAndStarted(LocalDate.of(2031, 3, 3), LocalDate.of(2031, 4, 1), LocalDate.of(2032, 4, 1));
+        clock.setDay(LocalDate.of(2031, 9, 30));
+        assertThat(deadlineOf(id, "MID_TERM_FOLLOW_UP")).containsEntry("dueOn", "2031-10-01")
+                .containsEntry("status", "DUE").containsEntry("daysLeft", 1);
+        clock.setDay(LocalDate.of(2031, 10, 1));
+        assertThat(deadlineOf(id, "MID_TERM_FOLLOW_UP")).containsEntry("status", "DUE").containsEntry("daysLeft", 0);
+        clock.setDay(LocalDate.of(2031, 10, 2));
+        assertThat(deadlineOf(id, "MID_TERM_FOLLOW_UP")).containsEntry("status", "OVERDUE")
+                .containsEntry("daysOverdue", 1);
+        assertThat(deadlineOf(id, "FINAL_EVALUATION")).containsEntry("dueOn", "2032-04-01")
+                .containsEntry("status", "DUE");
+        Api.as("applicant", "stadsbyggnadskontoret").get("/api/v1/deadlines").then().statusCode(200)
+                .body("items.applicationId", not(hasItem(id.toString())));
+        Api.fundOfficer().queryParam("status", "OVERDUE").get("/api/v1/deadlines").then().statusCode(200)
+                .body("items.applicationId", hasItem(id.toString()));
+    }
+
+    @Test
+    void a_group_of_four_is_shown_to_its_office_and_the_fund_but_never_to_others() {
+        UUID id = grantedAndStarted(LocalDate.of(2033, 3, 1), LocalDate.of(2033, 3, 15), LocalDate.of(2034, 3, 15));
+        Api.applicant().header("If-Match", Api.ifMatch(id)).body(Map.of("progress", "Enligt plan", "risks", "Få",
+                        "measurements", List.of(
+                                Map.of("indicator", "absence-rate", "group", "TARGET", "measuredOn", "2033-09-01",
+                                        "n", 4, "value", 5.0),
+                                Map.of("indicator", "absence-rate", "group", "CONTROL", "measuredOn", "2033-09-01",
+                                        "n", 120, "value", 12.0))))
+                .post("/api/v1/applications/" + id + "/follow-ups").then().statusCode(200)
+                .body("followUp.measurements.n", equalTo(List.of(4, 120)));
+        Api.as("office-head", OFFICE).get("/api/v1/applications/" + id).then().statusCode(200)
+                .body("smallGroupsSuppressed", equalTo(false))
+                .body("followUp.measurements.n", equalTo(List.of(4, 120)))
+                .body("attainment[0].latest.n", equalTo(4));
+        Api.fundOfficer().get("/api/v1/applications/" + id).then()
+                .body("followUp.measurements.n", hasItem(4));
+        for (String role : List.of("auditor", "scientific-advisor")) {
+            String body = Api.as(role, null).get("/api/v1/applications/" + id).then().statusCode(200)
+                    .body("smallGroupsSuppressed", equalTo(true))
+                    .body("followUp.measurements.n", equalTo(List.of(120)))
+                    .body("attainment[0].latest", equalTo(null))
+                    .extract().asString();
+            assertThat(body).as(role).doesNotContain("\"n\":4");
+        }
+        String report = Api.as("auditor", null).get("/api/v1/reports/annual?year=2033").then().statusCode(200)
+                .body("smallGroupsSuppressed", equalTo(true)).extract().asString();
+        assertThat(report).contains(id.toString()).doesNotContain("\"n\":4");
+    }
+
+    @Test
+    void the_evaluation_computes_attainment_against_the_control_group_and_the_savings_per_payer() {
+        UUID id = grantedAndStarted(LocalDate.of(2035, 3, 1), LocalDate.of(2035, 3, 15), LocalDate.of(2036, 3, 15));
+        Api.applicant().header("If-Match", Api.ifMatch(id)).body(Map.of("progress", "Enligt plan", "risks", "Få",
+                "measurements", List.of())).post("/api/v1/applications/" + id + "/follow-ups").then().statusCode(200);
+        // baseline 12.5, control baseline 12.1; at the end 7.5 against the control's 11.6:
+        // change -5.0, control change -0.5, difference -4.5; lower is better, so the improvement is 4.5;
+        // progress toward the target 6.0: -5.0 / (6.0 - 12.5) = 0.7692
+        // savings: 4 placements a year at 250,000.00 for the social committee, from year 1, over 3 years at 4 %:
+        // 1,000,000 a year; PV = 1e6/1.04 + 1e6/1.04^2 + 1e6/1.04^3 = 961538.46 + 924556.21 + 888996.36 = 2775091.03
+        // the cost is the 5,000.00 granted (no costs reported): NPV = 2770091.03, paid back in the first year (2036)
+        Api.applicant().header("If-Match", Api.ifMatch(id)).body(Map.of("summary", "Frånvaron minskade",
+                        "humanGains", "Fler i skolan", "measurements", List.of(
+                                Map.of("indicator", "absence-rate", "group", "TARGET", "measuredOn", "2036-03-01",
+                                        "n", 110, "value", 7.5),
+                                Map.of("indicator", "absence-rate", "group", "CONTROL", "measuredOn", "2036-03-01",
+                                        "n", 100, "value", 11.6)),
+                        "economics", Map.of("firstYear", 2036, "horizonYears", 3, "discountRate", 0.04,
+                                "items", List.of(Map.of("outcome", "Färre placeringar", "payer", "Socialnämnden",
+                                        "costAvoidedPerUnit", Steps.money("250000.00"), "unitsPerYear", 4,
+                                        "startsInYear", 1)))))
+                .post("/api/v1/applications/" + id + "/evaluation").then().statusCode(200)
+                .body("attainment[0].change", equalTo(-5.0f))
+                .body("attainment[0].controlChange", equalTo(-0.5f))
+                .body("attainment[0].differenceAgainstControl", equalTo(-4.5f))
+                .body("attainment[0].improvement", equalTo(4.5f))
+                .body("attainment[0].progressTowardTarget", equalTo(0.7692f))
+                .body("attainment[0].targetReached", equalTo(false))
+                .body("evaluation.economicResult.totalPerPayer.Socialnämnden", equalTo("3000000.00"))
+                .body("evaluation.economicResult.presentValueOfSavings", equalTo("2775091.03"))
+                .body("evaluation.economicResult.netPresentValue", equalTo("2770091.03"))
+                .body("evaluation.economicResult.paybackYear", equalTo(2036));
+        clock.setDay(LocalDate.of(2036, 6, 1));
+        Api.as("auditor", null).get("/api/v1/reports/annual?year=2036").then().statusCode(200)
+                .body("investments.find { it.applicationId == '" + id + "' }.savingsInYearPerPayer.Socialnämnden",
+                        equalTo("1000000.00"))
+                .body("investments.find { it.applicationId == '" + id + "' }.grantedAmount.amount",
+                        equalTo("5000.00"));
+        Api.as("applicant", OFFICE).get("/api/v1/reports/annual?year=2036").then().statusCode(403);
+    }
+
+    @Test
+    void the_public_sees_granted_investments_without_signing_in_and_nothing_else() {
+        String title = "Offentlig " + UUID.randomUUID();
+        var body = Api.sampleApplication().put("title", title);
+        Api.ensureOpenPeriod();
+        Fund.ensureAvailable(new BigDecimal("100000.00"));
+        UUID granted = Api.submit(body, OFFICE);
+        for (String action : Steps.PATH_TO.get("GRANTED")) {
+            Steps.take(granted, action).then().statusCode(200);
+        }
+        String hidden = "Inte beviljad " + UUID.randomUUID();
+        Api.submit(Api.sampleApplication().put("title", hidden), OFFICE);
+        Response list = Api.anonymous().get("/api/v1/public/investments");
+        list.then().statusCode(200);
+        Map<String, Object> item = list.jsonPath().<Map<String, Object>>getList("items").stream()
+                .filter(i -> title.equals(i.get("title"))).findFirst().orElseThrow();
+        assertThat(item).containsOnlyKeys("title", "offices", "grantedAmount", "period", "periodYear", "stage");
+        assertThat(item.get("stage")).isEqualTo("GRANTED");
+        assertThat(list.asString()).doesNotContain(hidden).doesNotContain(granted.toString())
+                .doesNotContain("currentSituation");
+    }
+}
