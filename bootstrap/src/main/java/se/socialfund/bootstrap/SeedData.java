@@ -85,16 +85,26 @@ public class SeedData {
             new Seed("Tidig insats", "vard-och-omsorgskontoret", 2016, "2000000.00", false, Stage.IN_IMPLEMENTATION));
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            seedIfEmpty();
         }
+    }
+
+    /** Seeds an empty database; answers whether it did. */
+    boolean seedIfEmpty() {
         boolean empty = unitOfWork.reading(() -> applications.list(
                 new se.socialfund.application.port.out.ApplicationFilter(null, null, null, null, null, null), 1, null)
                 .items().isEmpty());
         if (!empty) {
             LOG.info("seed data: the database already has applications; nothing seeded");
-            return;
+            return false;
         }
+        seedNow();
+        return true;
+    }
+
+    /** Seeds, whatever is there already (in one transaction: all of it or nothing). */
+    void seedNow() {
         unitOfWork.inTransaction(() -> {
             seed();
             return null;
