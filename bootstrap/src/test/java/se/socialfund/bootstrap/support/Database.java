@@ -20,7 +20,7 @@ public final class Database {
     private static Connection shared;
 
     /** One connection for the many small checks of the tests (reconnecting for each costs more than the check). */
-    private static synchronized <T> T withShared(SqlFunction<T> work) {
+    private static synchronized <T> T withShared(SqlFunction<Connection, T> work) {
         try {
             if (shared == null || shared.isClosed() || !shared.isValid(2)) {
                 shared = superuser();
@@ -32,8 +32,8 @@ public final class Database {
     }
 
     @FunctionalInterface
-    private interface SqlFunction<T> {
-        T apply(Connection c) throws SQLException;
+    private interface SqlFunction<A, T> {
+        T apply(A argument) throws SQLException;
     }
 
     public static Connection serviceRole() throws SQLException {
@@ -48,35 +48,20 @@ public final class Database {
     }
 
     public static String string(String sql, Object... params) {
-        return withShared(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    s.setObject(i + 1, params[i]);
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            }
-        });
+        return single(sql, params, rs -> rs.getString(1));
     }
 
     /** The single number a query answers. */
     public static long number(String sql, Object... params) {
-        return withShared(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    s.setObject(i + 1, params[i]);
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        return single(sql, params, rs -> rs.getLong(1));
     }
 
     public static java.math.BigDecimal decimal(String sql, Object... params) {
+        return single(sql, params, rs -> rs.getBigDecimal(1));
+    }
+
+    /** The first column of the first row a query answers. */
+    private static <T> T single(String sql, Object[] params, SqlFunction<ResultSet, T> column) {
         return withShared(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (int i = 0; i < params.length; i++) {
@@ -84,7 +69,7 @@ public final class Database {
                 }
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
-                    return rs.getBigDecimal(1);
+                    return column.apply(rs);
                 }
             }
         });

@@ -44,6 +44,10 @@ public class TransactionalUnitOfWork implements UnitOfWork {
             if (t instanceof SQLException sql && isTransient(sql)) {
                 return new StoreUnavailable("the database is unavailable: " + describe(sql), e);
             }
+            // the commit itself failed (the connection went away at that moment): the transaction rolled back
+            if (t instanceof javax.transaction.xa.XAException || t instanceof jakarta.transaction.RollbackException) {
+                return new StoreUnavailable("the database could not commit; nothing was changed", e);
+            }
             if (t.getCause() == t) {
                 break;
             }
