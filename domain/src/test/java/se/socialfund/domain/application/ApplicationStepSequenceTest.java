@@ -175,8 +175,9 @@ class ApplicationStepSequenceTest {
         if (skew != 0) {
             return StaleVersion.class;
         }
-        if (action == SET_REPAYMENT_PLAN && app.projectStart() != null && !startedBefore2021(app)) {
-            return RuleViolation.class; // abolished: a rule, not a stage
+        if (action == SET_REPAYMENT_PLAN && FROM.get(action).contains(app.stage()) && app.projectStart() != null
+                && !startedBefore2021(app)) {
+            return RuleViolation.class; // abolished: a rule, once the stage is right
         }
         if (!isPossible(app, action)) {
             return IllegalTransition.class;
