@@ -31,6 +31,7 @@ die() { log "FAILED: $*"; exit 1; }
 write_report() {
   BENCH_CONNS="$CONNS" BENCH_RATIO_CONNS="$RATIO_CONNS" BENCH_DURATION="$DURATION" BENCH_JAVA_OPTS="$JAVA_OPTS" \
     BENCH_SIZES="$SIZES" BENCH_PGBENCH_SCALE="$PGBENCH_SCALE" BENCH_STATEMENT_SAMPLES="$STATEMENT_SAMPLES" \
+    BENCH_RESULTS_DATE="$RESULTS_DATE" \
     /usr/bin/python3 "$BENCH/lib/report.py" "$WORK" >"$RESULTS.tmp"
   if [ -f "$BENCH/results/$RESULTS_DATE.notes.md" ]; then
     cat "$BENCH/results/$RESULTS_DATE.notes.md" >>"$RESULTS.tmp"
