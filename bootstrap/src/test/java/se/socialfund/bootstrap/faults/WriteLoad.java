@@ -39,7 +39,7 @@ final class WriteLoad {
     /** One request and what came of it; status 0: no answer at all (the connection failed). */
     record Outcome(Kind kind, String requestId, long startedMs, long millis, int status, String type,
                    String retryAfter, String contentType, String key, String id, Long version, String stage,
-                   Long position, String error) {
+                   Long position, boolean replayed, String error) {
         boolean succeeded() {
             return status >= 200 && status < 300;
         }
@@ -161,15 +161,16 @@ final class WriteLoad {
             Number position = json && kind == Kind.MARK && r.statusCode() < 300 ? r.path("position") : null;
             o = new Outcome(kind, rid, started, millis, r.statusCode(), type, r.header("Retry-After"), contentType,
                     key, answeredId, version == null ? null : version.longValue(), stage,
-                    position == null ? null : position.longValue(), null);
+                    position == null ? null : position.longValue(), "true".equals(r.header("Idempotent-Replayed")),
+                    null);
         } catch (AssertionError e) {
             // the contract filter refused the answer: keep it as a broken promise
             o = new Outcome(kind, rid, started, now() - started, -1, null, null, null, key, id, null, null, null,
-                    "contract: " + e.getMessage());
+                    false, "contract: " + e.getMessage());
         } catch (Exception e) {
             // no answer (RestAssured rethrows the connection's IOException unchecked)
             o = new Outcome(kind, rid, started, now() - started, 0, null, null, null, key, id, null, null, null,
-                    e.getClass().getSimpleName() + ": " + e.getMessage());
+                    false, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         outcomes.add(o);
         return o;
@@ -213,7 +214,14 @@ final class WriteLoad {
                 continue;
             }
             String what = o.kind() + " " + o.requestId() + " answered " + o.status();
-            if (!exists(c, "SELECT 1 FROM audit_event WHERE request_id = ? AND outcome = 'SUCCEEDED'", o.requestId())) {
+            if (o.replayed()) {
+                // the answer of an earlier request with the same key, whose own answer was lost: its audit event
+                if (!exists(c, "SELECT 1 FROM audit_event WHERE object_id = ? AND action = 'submitApplication' "
+                        + "AND outcome = 'SUCCEEDED'", o.id())) {
+                    broken.add(what + " (replayed): the submission has no audit event");
+                }
+            } else if (!exists(c, "SELECT 1 FROM audit_event WHERE request_id = ? AND outcome = 'SUCCEEDED'",
+                    o.requestId())) {
                 broken.add(what + ": no audit event");
             }
             switch (o.kind()) {
@@ -329,7 +337,9 @@ final class WriteLoad {
         if (applications != succeeded.size()) {
             broken.add(succeeded.size() + " keys answered 201, but there are " + applications + " applications");
         }
-        System.out.printf("retried %d submissions that got no 2xx: each key has one application%n", retried);
+        long replayed = snapshot().stream().filter(Outcome::replayed).count();
+        System.out.printf("retried %d submissions that got no 2xx (%d had been stored: answered as a replay); "
+                + "each key has one application%n", retried, replayed);
         return broken;
     }
 }
