@@ -40,6 +40,7 @@ class DatabaseRestartFaultIT {
                 "QUARKUS_FLYWAY_USERNAME", EmbeddedDatabase.OWNER, "QUARKUS_FLYWAY_PASSWORD", "embedded"),
                 base.resolve(dataDir.getFileName() + ".log"));
         List<long[]> outages = new ArrayList<>();
+        boolean passed = false;
         try {
             try (Connection c = db.superuserConnection()) {
                 assertThat(WriteLoad.list(c, "SHOW synchronous_commit")).as("commits are durable").containsExactly("on");
@@ -111,9 +112,13 @@ class DatabaseRestartFaultIT {
             assertThat(wrong).as("broken promises").isEmpty();
             assertThat(statuses).containsKey(503);
             assertThat(twoXx).isGreaterThan(20);
+            passed = true;
         } finally {
             service.close();
             db.close();
+            if (passed) {
+                ServiceProcess.delete(dataDir);
+            }
         }
     }
 }

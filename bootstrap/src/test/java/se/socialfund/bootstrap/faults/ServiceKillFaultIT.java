@@ -36,6 +36,7 @@ class ServiceKillFaultIT {
         String jdbc = "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + EmbeddedDatabase.DATABASE;
         List<String> wrong = new ArrayList<>();
         List<Long> restarts = new ArrayList<>();
+        boolean passed = false;
         try {
             System.out.printf("service ready in %d ms%n", service.start().toMillis());
             try (Connection c = DriverManager.getConnection(jdbc, "postgres", "")) {
@@ -87,8 +88,12 @@ class ServiceKillFaultIT {
             service.as(service.token("auditor", null)).get("/api/v1/audit-events/verification").then()
                     .statusCode(200).body("intact", org.hamcrest.Matchers.equalTo(true));
             assertThat(wrong).as("broken promises").isEmpty();
+            passed = true;
         } finally {
             service.close();
+            if (passed) {
+                ServiceProcess.delete(dataDir);
+            }
         }
     }
 }

@@ -125,6 +125,17 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Removes a data directory of a run that passed (a failed run's is kept, next to its log). */
+    static void delete(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
