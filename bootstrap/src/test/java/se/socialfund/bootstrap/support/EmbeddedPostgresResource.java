@@ -40,6 +40,9 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             config.put("quarkus.oidc.public-key", SigningKeys.publicKeyText(keys));
             config.put("quarkus.oidc.token.issuer", SigningKeys.ISSUER);
             config.put("quarkus.oidc.token.audience", SigningKeys.AUDIENCE);
+            // short enough for the slow-database tests to wait them out, long enough for a hundred concurrent grants
+            config.put("socialfund.db.lock-timeout-ms", "8000");
+            config.put("socialfund.db.statement-timeout-ms", "9000");
             return config;
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

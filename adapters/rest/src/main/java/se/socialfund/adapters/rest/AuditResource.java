@@ -19,6 +19,7 @@ import se.socialfund.adapters.rest.dto.Responses.AuditEventDto;
 import se.socialfund.adapters.rest.dto.Responses.PageDto;
 import se.socialfund.adapters.rest.dto.Responses.VerificationDto;
 import se.socialfund.adapters.rest.problem.BadParameter;
+import se.socialfund.adapters.rest.problem.UnstorableText;
 import se.socialfund.application.port.in.AuditQuery;
 import se.socialfund.application.port.out.AuditTrail.AuditFilter;
 import se.socialfund.application.port.out.Page;
@@ -94,6 +95,9 @@ public class AuditResource {
         ApplicationResource.uuid("applicationId", applicationId);
         if (actor != null && actor.length() > 255) {
             throw new BadParameter("actor", "at most 255 characters");
+        }
+        if (actor != null && UnstorableText.problemWith(actor) != null) {
+            throw new BadParameter("actor", "the actor " + UnstorableText.problemWith(actor));
         }
         if (action != null && !action.matches("[A-Za-z]{1,64}")) {
             throw new BadParameter("action", "an operation id of the API, e.g. submitApplication");

@@ -1,12 +1,17 @@
 package se.socialfund.adapters.rest;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.container.ContainerRequestContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
@@ -14,6 +19,7 @@ import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import se.socialfund.adapters.rest.problem.PayloadTooLarge;
 import se.socialfund.adapters.rest.problem.Problem;
 
 /**
@@ -71,6 +77,55 @@ public class HttpConventions {
             }
         }
         rc.next();
+    }
+
+    /**
+     * A body sent without a Content-Length (chunked) is counted as it is read, and refused as a problem at the same
+     * limit: the HTTP layer's own hard stop (quarkus.http.limits.max-body-size) would answer without one.
+     */
+    @ServerRequestFilter
+    public void limitUnsizedBody(ContainerRequestContext request) {
+        String method = request.getMethod();
+        if ((method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))
+                && request.getHeaderString(HttpHeaders.CONTENT_LENGTH.toString()) == null) {
+            request.setEntityStream(new LimitedBody(request.getEntityStream(), maxBodyBytes));
+        }
+    }
+
+    /** Reads a body up to a limit; one byte more and the read fails with {@link PayloadTooLarge}. */
+    static final class LimitedBody extends FilterInputStream {
+        private final long limit;
+        private long read;
+
+        LimitedBody(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws PayloadTooLarge {
+            read += n;
+            if (read > limit) {
+                throw new PayloadTooLarge("the body exceeds the limit of " + limit + " bytes");
+            }
+        }
     }
 
     private void tooLarge(RoutingContext rc) {

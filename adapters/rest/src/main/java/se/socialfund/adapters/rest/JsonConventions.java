@@ -1,28 +1,41 @@
 package se.socialfund.adapters.rest;
 
+import java.io.IOException;
+
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
+import se.socialfund.adapters.rest.problem.UnstorableText;
+
 /**
  * Strict JSON: unknown fields, wrong types (a number where text is due, or the reverse), duplicate keys, trailing
- * content and absurd nesting are refused rather than guessed at.
+ * content, absurd nesting, bodies of too many items and text that cannot be stored as sent are refused rather than
+ * guessed at.
  */
 @Singleton
 public class JsonConventions implements ObjectMapperCustomizer {
     /** Deeper than any request of this API needs; refuses "nesting thousands deep" before it costs anything. */
     static final int MAX_NESTING = 32;
     static final int MAX_STRING = 100_000;
+    /**
+     * About three times the JSON tokens of the largest request the contract allows (20 goals of 20 indicators,
+     * 200 budget lines, 500 measurements): a body of many small items is refused before each is validated.
+     */
+    static final long MAX_TOKENS = 50_000;
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -53,6 +66,21 @@ public class JsonConventions implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING).maxNumberLength(40).build());
+                .maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING).maxNumberLength(40)
+                .maxTokenCount(MAX_TOKENS).build());
+        mapper.registerModule(new SimpleModule("storable-text").addDeserializer(String.class, new StorableText()));
+    }
+
+    /** Text as Jackson reads it, refused when it holds a character PostgreSQL cannot store as sent. */
+    static final class StorableText extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = super.deserialize(p, ctxt);
+            String problem = text == null ? null : UnstorableText.problemWith(text);
+            if (problem != null) {
+                throw new UnstorableText(p, problem);
+            }
+            return text;
+        }
     }
 }

@@ -50,6 +50,8 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** How long a client should wait before retrying when the database is unavailable. */
     public static final String RETRY_AFTER_SECONDS = "5";
+    /** The most violations one problem lists. */
+    static final int MAX_VIOLATIONS = 100;
 
     private static Response respond(Problem p, HttpServerRequest request) {
         p.instance = request.path();
@@ -130,6 +132,11 @@ public class ProblemMappers {
             violations.add(new Problem.Violation(pointer(v.getPropertyPath()), v.getMessage()));
         }
         violations.sort(Comparator.comparing(Problem.Violation::field));
+        int total = violations.size();
+        if (total > MAX_VIOLATIONS) {
+            // a small body of many bad items must not buy a huge answer: the first ones show what is wrong
+            violations = new ArrayList<>(violations.subList(0, MAX_VIOLATIONS));
+        }
         if (violations.stream().anyMatch(v -> v.field().isEmpty())) {
             return respond(new Problem("bad-request", "The request cannot be read", 400,
                     "this request needs a JSON body").violations(List.of(new Problem.Violation("/",
@@ -138,7 +145,8 @@ public class ProblemMappers {
         boolean inBody = violations.stream().allMatch(v -> v.field().startsWith("/"));
         return respond(inBody
                 ? new Problem("validation", "The request breaks a rule", 422,
-                        violations.size() + " field(s) are missing or invalid").violations(violations)
+                        total + " field(s) are missing or invalid" + (total > MAX_VIOLATIONS ? "; the first "
+                                + MAX_VIOLATIONS + " are listed" : "")).violations(violations)
                 : new Problem("bad-request", "The request cannot be read", 400,
                         "a query parameter is invalid").violations(violations), request);
     }
@@ -179,10 +187,17 @@ public class ProblemMappers {
             com.fasterxml.jackson.databind.exc.InvalidNullException.class})
     public Response unreadableJson(Exception e, HttpServerRequest request) {
         Problem problem;
-        if (e instanceof UnrecognizedPropertyException u) {
+        if (e instanceof UnstorableText u) {
+            problem = new Problem("validation", "The request breaks a rule", 422, "a text contains a character that "
+                    + "cannot be stored").violations(List.of(new Problem.Violation(pointer(u), u.getOriginalMessage())));
+        } else if (e instanceof UnrecognizedPropertyException u) {
             problem = new Problem("unknown-field", "Unknown field", 400, "the field '" + u.getPropertyName()
                     + "' is not part of this request; see the API's contract").violations(List.of(
                     new Problem.Violation(pointer(u), "unknown field")));
+        } else if (e instanceof MismatchedInputException m && String.valueOf(m.getOriginalMessage())
+                .startsWith("Trailing token")) {
+            problem = new Problem("malformed-json", "The body is not valid JSON", 400,
+                    "the request body has content after its JSON value");
         } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             JsonMappingException m = (JsonMappingException) e;
             String expected = m instanceof MismatchedInputException mi && mi.getTargetType() != null
@@ -234,6 +249,13 @@ public class ProblemMappers {
     }
 
     // ---- HTTP and security ---------------------------------------------------------------------------------------
+
+    @ServerExceptionMapper
+    public Response payloadTooLarge(PayloadTooLarge e, HttpServerRequest request) {
+        // the rest of the body is never read: the connection closes after the answer
+        return Response.fromResponse(respond(new Problem("payload-too-large", "Request body too large", 413,
+                e.getMessage()), request)).header("Connection", "close").build();
+    }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, HttpServerRequest request) {

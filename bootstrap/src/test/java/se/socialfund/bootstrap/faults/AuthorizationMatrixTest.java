@@ -1,0 +1,451 @@
+package se.socialfund.bootstrap.faults;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+
+import org.junit.jupiter.api.Test;
+
+import se.socialfund.bootstrap.support.Api;
+import se.socialfund.bootstrap.support.Contract;
+import se.socialfund.bootstrap.support.Database;
+import se.socialfund.bootstrap.support.Fund;
+import se.socialfund.bootstrap.support.Steps;
+import se.socialfund.bootstrap.support.Tokens;
+import se.socialfund.domain.application.Action;
+import se.socialfund.domain.shared.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may do what, for every operation of openapi.yaml: every role, at the application's own office and at another
+ * office, and without a token. The expected statuses are a hand-written table (from API.md and the domain's
+ * {@link Action} table); an operation of the contract without a row fails the build. Every refusal is checked to
+ * have changed nothing in the database and to show nothing of the application it was refused.
+ *
+ * <p>"Own" and "other": applicants, office heads, fund officers, advisors and auditors carry the office claim of
+ * the application's lead office, or of an office that takes no part in it; the application form (a machine client
+ * without an office) is the client that submitted the application, or another form client.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+    static final List<String> ROLES = List.of("applicant", "office-head", "fund-officer", "scientific-advisor",
+            "auditor", "form-integration");
+    /** The columns of a row: each role at its own office, then at another; the last is no token at all. */
+    static final int CELLS = ROLES.size() * 2 + 1;
+
+    /** operationId -> expected statuses, in the order of the columns below. */
+    static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        //                                   applicant office-head fund-off. advisor  auditor   form     no token
+        //                                   own other own other   own other own other own other own other
+        row("getApiInfo",                   "200 200   200 200     200 200   200 200   200 200   200 200   200");
+        row("listApplicationPeriods",       "200 200   200 200     200 200   200 200   200 200   200 200   401");
+        row("openApplicationPeriod",        "403 403   403 403     201 201   403 403   403 403   403 403   401");
+        row("getApplicationPeriod",         "200 200   200 200     200 200   200 200   200 200   200 200   401");
+        row("submitApplication",            "201 422   201 422     403 403   403 403   403 403   201 201   401");
+        row("listApplications",             "200 200   200 200     200 200   200 200   200 200   200 200   401");
+        row("getApplication",               "200 404   200 404     200 200   200 200   200 200   200 404   401");
+        row("getApplicationHistory",        "200 404   200 404     200 200   200 200   200 200   200 404   401");
+        row("listRevisions",                "200 404   200 404     200 200   200 200   200 200   200 404   401");
+        row("getRevision",                  "200 404   200 404     200 200   200 200   200 200   200 404   401");
+        row("submitRevision",               "200 404   200 404     403 403   403 403   403 403   403 404   401");
+        row("assessCriteria",               "403 404   403 404     200 200   403 403   403 403   403 404   401");
+        row("requestCompletion",            "403 404   403 404     200 200   403 403   403 403   403 404   401");
+        row("addMunicipalPerspective",      "403 404   403 404     200 200   403 403   403 403   403 404   401");
+        row("addReview",                    "403 404   403 404     403 403   200 200   403 403   403 404   401");
+        row("recordBoardDecision",          "403 404   403 404     200 200   403 403   403 403   403 404   401");
+        row("startProject",                 "200 404   200 404     403 403   403 403   403 403   403 404   401");
+        row("reportCosts",                  "200 404   200 404     403 403   403 403   403 403   403 404   401");
+        row("submitFollowUp",               "200 404   200 404     403 403   403 403   403 403   403 404   401");
+        row("submitEvaluation",             "200 404   200 404     403 403   403 403   403 403   403 404   401");
+        row("recordImplementationDecision", "403 404   200 404     200 200   403 403   403 403   403 404   401");
+        row("withdrawApplication",          "200 404   200 404     403 403   403 403   403 403   403 404   401");
+        row("terminateProject",             "403 404   403 404     200 200   403 403   403 403   403 404   401");
+        row("setRepaymentPlan",             "403 404   403 404     200 200   403 403   403 403   403 404   401");
+        row("getFund",                      "403 403   403 403     200 200   403 403   200 200   403 403   401");
+        row("listLedgerEntries",            "403 403   403 403     200 200   403 403   200 200   403 403   401");
+        row("markCapital",                  "403 403   403 403     201 201   403 403   403 403   403 403   401");
+        row("recordRepayment",              "403 403   403 403     201 201   403 403   403 403   403 403   401");
+        row("writeOffRepayment",            "403 403   403 403     201 201   403 403   403 403   403 403   401");
+        row("listAuditEvents",              "403 403   403 403     200 200   403 403   200 200   403 403   401");
+        row("verifyAuditChain",             "403 403   403 403     403 403   403 403   200 200   403 403   401");
+        row("listDeadlines",                "200 200   200 200     200 200   200 200   200 200   200 200   401");
+        row("getAnnualReport",              "403 403   403 403     200 200   200 200   200 200   403 403   401");
+        row("listPublicInvestments",        "200 200   200 200     200 200   200 200   200 200   200 200   200");
+    }
+
+    private static void row(String operationId, String statuses) {
+        int[] row = Arrays.stream(statuses.trim().split("\\s+")).mapToInt(Integer::parseInt).toArray();
+        if (row.length != CELLS) {
+            throw new IllegalArgumentException(operationId + " has " + row.length + " cells, not " + CELLS);
+        }
+        EXPECTED.put(operationId, row);
+    }
+
+    /** One operation of the contract. */
+    record Operation(String id, String method, String path) {
+        boolean writes() {
+            return !method.equals("GET");
+        }
+    }
+
+    /** A request ready to send: path parameters, query, headers and body. */
+    record Prepared(Map<String, String> pathParams, Map<String, String> query, Map<String, String> headers,
+                    Object body, String registrationNumber) {
+        static Prepared none() {
+            return new Prepared(Map.of(), Map.of(), Map.of(), null, null);
+        }
+
+        static Prepared on(UUID id, Map<String, String> headers, Object body) {
+            return new Prepared(Map.of("id", id.toString(), "number", "1"), Map.of(), headers, body,
+                    Matrix.registrationNumber(id));
+        }
+    }
+
+    static List<Operation> operations() {
+        OpenAPI spec = new OpenAPIV3Parser().read(Contract.SPEC.toString());
+        List<Operation> operations = new ArrayList<>();
+        spec.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) ->
+                operations.add(new Operation(op.getOperationId(), method.name(), path))));
+        return operations;
+    }
+
+    @Test
+    void every_operation_of_the_contract_has_a_row_and_every_row_an_operation() {
+        Set<String> inContract = new TreeSet<>(operations().stream().map(Operation::id).toList());
+        Set<String> withoutRow = new TreeSet<>(inContract);
+        withoutRow.removeAll(EXPECTED.keySet());
+        Set<String> withoutOperation = new TreeSet<>(EXPECTED.keySet());
+        withoutOperation.removeAll(inContract);
+        assertThat(withoutRow).as("operations of openapi.yaml without a row in the authorization matrix").isEmpty();
+        assertThat(withoutOperation).as("rows for operations openapi.yaml does not have").isEmpty();
+        assertThat(Matrix.SETUPS.keySet()).as("every operation can be called").containsAll(inContract);
+    }
+
+    @Test
+    void the_rows_of_the_lifecycle_steps_agree_with_the_domains_action_table() {
+        Map<String, String> wrong = new TreeMap<>();
+        for (Operation op : operations()) {
+            Action action = Matrix.actionOf(op);
+            if (action == null) {
+                continue;
+            }
+            int[] row = EXPECTED.get(op.id());
+            for (int r = 0; r < ROLES.size(); r++) {
+                for (int side = 0; side < 2; side++) {
+                    boolean own = side == 0;
+                    String role = ROLES.get(r);
+                    boolean seesAll = Set.of("fund-officer", "auditor", "scientific-advisor").contains(role);
+                    boolean allowed = action.roles().contains(Role.fromClaim(role).orElseThrow());
+                    int expected = !seesAll && !own ? 404 : allowed ? 200 : 403;
+                    if (row[r * 2 + side] != expected) {
+                        wrong.put(op.id() + " " + role + (own ? " own" : " other"), "table " + row[r * 2 + side]
+                                + ", domain " + expected);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void every_operation_for_every_role_at_its_own_and_another_office_answers_as_the_table_says() {
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        int allowed = 0;
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<Operation> operations = operations();
+        long started = System.nanoTime();
+        long preparing = 0;
+        for (Operation op : operations) {
+            int[] row = EXPECTED.get(op.id());
+            Function<Boolean, Prepared> setup = Matrix.SETUPS.get(op.id());
+            long t0 = System.nanoTime();
+            Prepared shared = setup.apply(false);
+            preparing += System.nanoTime() - t0;
+            boolean sharedUsed = false;
+            // refusals first, on one fixture: they change nothing, so they can share it
+            List<Integer> order = new ArrayList<>();
+            for (int c = 0; c < CELLS; c++) {
+                if (row[c] >= 300) {
+                    order.add(c);
+                }
+            }
+            for (int c = 0; c < CELLS; c++) {
+                if (row[c] < 300) {
+                    order.add(c);
+                }
+            }
+            for (int c : order) {
+                int expected = row[c];
+                Prepared p = shared;
+                if (op.writes() && expected < 300) {
+                    if (sharedUsed) {
+                        long t1 = System.nanoTime();
+                        p = setup.apply(true);
+                        preparing += System.nanoTime() - t1;
+                    }
+                    sharedUsed = true;
+                    allowed++;
+                }
+                String caller = caller(c);
+                String before = Database.footprint();
+                Response r = send(op, p, c);
+                cells++;
+                statuses.merge(r.statusCode(), 1, Integer::sum);
+                String after = Database.footprint();
+                String what = op.id() + " by " + caller;
+                if (r.statusCode() != expected) {
+                    wrong.add(what + ": expected " + expected + ", got " + r.statusCode() + " " + r.asString());
+                    continue;
+                }
+                if (expected >= 400) {
+                    if (!r.contentType().startsWith("application/problem+json")) {
+                        wrong.add(what + ": a refusal that is not a problem");
+                    }
+                    if (p.registrationNumber() != null && r.asString().contains(p.registrationNumber())) {
+                        wrong.add(what + ": the refusal reveals the application");
+                    }
+                }
+                if ((expected >= 400 || !op.writes()) && !before.equals(after)) {
+                    wrong.add(what + ": answered " + expected + " but the database changed " + before + " -> "
+                            + after);
+                }
+                if (op.id().equals("listApplications") && c < CELLS - 1) {
+                    checkListVisibility(r, c, wrong);
+                }
+            }
+        }
+        System.out.printf("authorization matrix: %d operations x %d callers (%d roles x own/other office, and no "
+                        + "token) = %d cells, %d allowed writes; statuses %s; %d s, of which fixtures %d s%n",
+                operations.size(), CELLS, ROLES.size(), cells, allowed, statuses,
+                (System.nanoTime() - started) / 1_000_000_000, preparing / 1_000_000_000);
+        assertThat(wrong).as("cells of the authorization matrix answered wrongly").isEmpty();
+        assertThat(cells).isEqualTo(operations.size() * CELLS);
+        assertThat(statuses.keySet()).contains(200, 201, 401, 403, 404, 422);
+    }
+
+    /** The list answers 200 to everyone, but only with what the caller may see. */
+    private static void checkListVisibility(Response r, int cell, List<String> wrong) {
+        String role = ROLES.get(cell / 2);
+        boolean own = cell % 2 == 0;
+        boolean seesAll = Set.of("fund-officer", "auditor", "scientific-advisor").contains(role);
+        List<String> ids = r.jsonPath().getList("items.id");
+        boolean sees = ids.contains(Matrix.listProbe().toString());
+        if (sees != (seesAll || own)) {
+            wrong.add("listApplications by " + caller(cell) + ": " + (sees ? "shows" : "hides")
+                    + " the office's application");
+        }
+    }
+
+    static String caller(int cell) {
+        if (cell == CELLS - 1) {
+            return "no token";
+        }
+        return ROLES.get(cell / 2) + (cell % 2 == 0 ? " (own)" : " (other)");
+    }
+
+    private static Response send(Operation op, Prepared p, int cell) {
+        RequestSpecification spec;
+        if (cell == CELLS - 1) {
+            spec = Api.withToken(null, RawContract.responses());
+        } else {
+            spec = Api.withToken(Matrix.token(ROLES.get(cell / 2), cell % 2 == 0), RawContract.responses());
+        }
+        RawContract.plain(spec);
+        p.headers().forEach(spec::header);
+        if (op.id().equals("submitApplication")) {
+            spec.header("Idempotency-Key", "matrix-" + UUID.randomUUID());
+        }
+        p.query().forEach(spec::queryParam);
+        if (p.body() != null) {
+            spec.body(p.body());
+        }
+        String path = op.path();
+        for (var e : p.pathParams().entrySet()) {
+            path = path.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return spec.request(op.method(), path);
+    }
+
+    /** How each operation is called, and the fixtures its cells need. */
+    static final class Matrix {
+        /** The application form client that submits the matrix's applications, and another one. */
+        static final String FORM_OWN = Tokens.sign(Tokens.claims("form-matrix", null, "form-integration"));
+        static final String FORM_OTHER = Tokens.sign(Tokens.claims("form-other-client", null, "form-integration"));
+
+        static String token(String role, boolean own) {
+            if (role.equals("form-integration")) {
+                return own ? FORM_OWN : FORM_OTHER;
+            }
+            return Tokens.token(role, own ? Api.OWN_OFFICE : Api.OTHER_OFFICE);
+        }
+
+        /** operationId -> (fresh?) -> a prepared request. Fresh: for an allowed write after the first. */
+        static final Map<String, Function<Boolean, Prepared>> SETUPS = new LinkedHashMap<>();
+        private static UUID listProbe;
+        private static int repaymentYear = 2020;
+        private static int writeOffYear = 2022;
+        private static UUID planned;
+        /** The version each fixture was left at. */
+        private static final Map<UUID, Long> VERSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static {
+            SETUPS.put("getApiInfo", fresh -> Prepared.none());
+            SETUPS.put("listApplicationPeriods", fresh -> Prepared.none());
+            SETUPS.put("openApplicationPeriod", fresh -> new Prepared(Map.of(), Map.of(), Map.of(),
+                    fresh ? Map.of("name", "Matrisen hösten 2077", "opensOn", "2077-09-01", "closesOn", "2077-10-31")
+                            : Map.of("name", "Matrisen våren 2077", "opensOn", "2077-02-01", "closesOn",
+                            "2077-03-31"), null));
+            SETUPS.put("getApplicationPeriod", fresh -> {
+                Api.ensureOpenPeriod();
+                String id = Api.fundOfficer().get("/api/v1/application-periods").then().statusCode(200).extract()
+                        .path("items[0].id");
+                return new Prepared(Map.of("id", id), Map.of(), Map.of(), null, null);
+            });
+            SETUPS.put("submitApplication", fresh -> {
+                Api.ensureOpenPeriod();
+                return new Prepared(Map.of(), Map.of(), Map.of(), Api.sampleApplication().toString(), null);
+            });
+            SETUPS.put("listApplications", fresh -> new Prepared(Map.of(), Map.of("registrationNumber",
+                    registrationNumber(listProbe())), Map.of(), null, null));
+            for (String read : List.of("getApplication", "getApplicationHistory", "listRevisions", "getRevision")) {
+                SETUPS.put(read, fresh -> Prepared.on(listProbe(), Map.of(), null));
+            }
+            Map<String, String> stageOf = new LinkedHashMap<>();
+            stageOf.put("SUBMIT_REVISION", "COMPLETION_REQUESTED");
+            stageOf.put("ASSESS_CRITERIA", "RECEIVED");
+            stageOf.put("REQUEST_COMPLETION", "CRITERIA_CHECKED");
+            stageOf.put("ADD_MUNICIPAL_PERSPECTIVE", "CRITERIA_CHECKED");
+            stageOf.put("ADD_REVIEW", "RECEIVED");
+            stageOf.put("RECORD_BOARD_DECISION", "READY_FOR_DECISION");
+            stageOf.put("START_PROJECT", "GRANTED");
+            stageOf.put("REPORT_COSTS", "IN_IMPLEMENTATION");
+            stageOf.put("SUBMIT_FOLLOW_UP", "IN_IMPLEMENTATION");
+            stageOf.put("SUBMIT_EVALUATION", "FOLLOWED_UP");
+            stageOf.put("RECORD_IMPLEMENTATION_DECISION", "EVALUATED");
+            stageOf.put("WITHDRAW", "RECEIVED");
+            stageOf.put("TERMINATE", "IN_IMPLEMENTATION");
+            Map<String, String> operationOf = Map.ofEntries(Map.entry("SUBMIT_REVISION", "submitRevision"),
+                    Map.entry("ASSESS_CRITERIA", "assessCriteria"), Map.entry("REQUEST_COMPLETION",
+                            "requestCompletion"), Map.entry("ADD_MUNICIPAL_PERSPECTIVE", "addMunicipalPerspective"),
+                    Map.entry("ADD_REVIEW", "addReview"), Map.entry("RECORD_BOARD_DECISION", "recordBoardDecision"),
+                    Map.entry("START_PROJECT", "startProject"), Map.entry("REPORT_COSTS", "reportCosts"),
+                    Map.entry("SUBMIT_FOLLOW_UP", "submitFollowUp"), Map.entry("SUBMIT_EVALUATION",
+                            "submitEvaluation"), Map.entry("RECORD_IMPLEMENTATION_DECISION",
+                            "recordImplementationDecision"), Map.entry("WITHDRAW", "withdrawApplication"),
+                    Map.entry("TERMINATE", "terminateProject"));
+            stageOf.forEach((action, stage) -> SETUPS.put(operationOf.get(action), fresh -> {
+                UUID id = application(stage);
+                return Prepared.on(id, Map.of("If-Match", "\"" + VERSIONS.get(id) + "\""),
+                        Steps.ALL.get(action).body().get());
+            }));
+            SETUPS.put("setRepaymentPlan", fresh -> {
+                UUID id = startedIn2019();
+                return Prepared.on(id, Map.of("If-Match", Api.ifMatch(id)), Steps.fiveYearPlan());
+            });
+            SETUPS.put("getFund", fresh -> Prepared.none());
+            SETUPS.put("listLedgerEntries", fresh -> new Prepared(Map.of(), Map.of("limit", "5"), Map.of(), null,
+                    null));
+            SETUPS.put("markCapital", fresh -> new Prepared(Map.of(), Map.of(), Map.of(), Map.of("amount",
+                    Steps.money("1.00"), "closingYear", Api.today().getYear() - 1, "reference", "Matrisen, bokslut"),
+                    null));
+            SETUPS.put("recordRepayment", fresh -> new Prepared(Map.of(), Map.of(), Map.of(),
+                    Steps.repayment(planned(), fresh ? ++repaymentYear : repaymentYear, "200.00"), null));
+            SETUPS.put("writeOffRepayment", fresh -> new Prepared(Map.of(), Map.of(), Map.of(),
+                    Steps.writeOff(planned(), fresh ? ++writeOffYear : writeOffYear, "200.00"), null));
+            SETUPS.put("listAuditEvents", fresh -> new Prepared(Map.of(), Map.of("limit", "5"), Map.of(), null,
+                    null));
+            SETUPS.put("verifyAuditChain", fresh -> Prepared.none());
+            SETUPS.put("listDeadlines", fresh -> Prepared.none());
+            SETUPS.put("getAnnualReport", fresh -> new Prepared(Map.of(), Map.of("year",
+                    String.valueOf(Api.today().getYear())), Map.of(), null, null));
+            SETUPS.put("listPublicInvestments", fresh -> Prepared.none());
+        }
+
+        /** One application of the own office for all the reads: they change nothing. */
+        static synchronized UUID listProbe() {
+            if (listProbe == null) {
+                listProbe = application("RECEIVED");
+            }
+            return listProbe;
+        }
+
+        /** The lifecycle step a POST on an application's sub-resource takes, or null. */
+        static Action actionOf(Operation op) {
+            if (!op.method().equals("POST") || !op.path().startsWith("/api/v1/applications/{id}/")) {
+                return null;
+            }
+            String resource = op.path().substring("/api/v1/applications/{id}/".length());
+            return Arrays.stream(Action.values()).filter(a -> a.resource().equals(resource)).findFirst()
+                    .orElseThrow();
+        }
+
+        static String registrationNumber(UUID id) {
+            return Database.string("SELECT registration_number FROM application WHERE id = ?::uuid", id.toString());
+        }
+
+        /** An application of the own office, submitted by the matrix's form client, walked to the stage. */
+        static UUID application(String stage) {
+            if (stage.equals("READY_FOR_DECISION") || Steps.PATH_TO.get(stage).contains("RECORD_BOARD_DECISION")) {
+                Fund.ensureAvailable(new java.math.BigDecimal("100000.00"));
+            }
+            Api.ensureOpenPeriod();
+            UUID id = UUID.fromString(Api.withToken(FORM_OWN, Contract.full())
+                    .header("Idempotency-Key", "matrix-" + UUID.randomUUID())
+                    .body(Api.sampleApplication().toString()).post("/api/v1/applications").then().statusCode(201)
+                    .extract().path("id"));
+            long version = 1;
+            for (String action : Steps.PATH_TO.get(stage)) {
+                // as Steps.take, but with the version known: one request a step instead of two
+                Steps.Step step = Steps.ALL.get(action);
+                Api.withToken(Tokens.token(step.role(), step.office()), RawContract.responses())
+                        .header("If-Match", "\"" + version + "\"").body(step.body().get())
+                        .post("/api/v1/applications/" + id + "/" + step.path()).then().statusCode(200);
+                version++;
+            }
+            VERSIONS.put(id, version);
+            return id;
+        }
+
+        /** An investment granted and started in 2019: the repayment model applies to it. */
+        static UUID startedIn2019() {
+            UUID id = application("READY_FOR_DECISION");
+            Api.fundOfficer().header("If-Match", Api.ifMatch(id)).body(Map.of("outcome", "GRANTED",
+                            "grantedAmount", Steps.money("1000.00"), "meetingDate", "2019-03-11",
+                            "minutesParagraph", "§ 45"))
+                    .post("/api/v1/applications/" + id + "/board-decision").then().statusCode(200);
+            Api.applicant().header("If-Match", Api.ifMatch(id)).body(Map.of("projectLeader", "Projektledare",
+                            "projectPlan", "Projektplan 2019", "startDate", "2019-06-01",
+                            "plannedEndDate", "2021-06-01"))
+                    .post("/api/v1/applications/" + id + "/project-start").then().statusCode(200);
+            return id;
+        }
+
+        /** One 2019 investment with a five-year plan, for the repayments and write-offs of the matrix. */
+        static synchronized UUID planned() {
+            if (planned == null) {
+                UUID id = startedIn2019();
+                Api.fundOfficer().header("If-Match", Api.ifMatch(id)).body(Steps.fiveYearPlan())
+                        .post("/api/v1/applications/" + id + "/repayment-plan").then().statusCode(200);
+                planned = id;
+            }
+            return planned;
+        }
+    }
+}
