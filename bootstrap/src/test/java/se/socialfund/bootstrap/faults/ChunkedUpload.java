@@ -19,44 +19,80 @@ import java.util.concurrent.TimeUnit;
  * still being sent, since a service that refuses it answers and closes the connection before the end.
  */
 final class ChunkedUpload {
-    /** What came back. */
-    record Answer(int status, Map<String, List<String>> headers, String body) {
+    /**
+     * What came back: the answer, how many bytes of the body had been sent when it arrived, and whether the service
+     * closed the connection after it (within a few seconds).
+     */
+    record Answer(int status, Map<String, List<String>> headers, String body, long sentBeforeAnswer,
+                  boolean closedAfterAnswer) {
+    }
+
+    /** Where the body's bulk goes. */
+    enum Shape {
+        /** white space between the JSON's top-level fields, so that only its size can be wrong */
+        WHITE_SPACE,
+        /** items of a list ({@code activityPlan}), the way real bodies grow */
+        LIST_ITEMS
     }
 
     private ChunkedUpload() {
     }
 
     /**
-     * Sends a JSON body of {@code size} bytes: a valid start, white space, and a closing brace, so that only its size
-     * can be wrong. Never holds the body in memory.
+     * Sends a JSON body of about {@code size} bytes of the given shape; never holds the body in memory, and stops
+     * sending once the answer is there. The socket's send buffer is small, so that what was sent is close to what
+     * the service read.
      */
-    static Answer post(int port, String path, String token, long size) throws Exception {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+    static Answer post(int port, String path, String token, long size, Shape shape) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.setSendBufferSize(64 * 1024);
+            socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             socket.setSoTimeout(30_000);
-            CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> read(socket));
+            java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+            CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> read(socket, sent));
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json"
                     + "\r\nAccept: application/json\r\nAuthorization: Bearer " + token
                     + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            byte[] head = "{\"title\":\"x\"".getBytes(StandardCharsets.US_ASCII);
-            byte[] chunk = new byte[64 * 1024];
-            java.util.Arrays.fill(chunk, (byte) ' ');
+            byte[] head = (shape == Shape.WHITE_SPACE ? "{\"title\":\"x\"" : "{\"title\":\"x\",\"activityPlan\":[")
+                    .getBytes(StandardCharsets.US_ASCII);
+            byte[] tail = (shape == Shape.WHITE_SPACE ? "}" : "{\"description\":\"x\"}]}")
+                    .getBytes(StandardCharsets.US_ASCII);
+            byte[] chunk;
+            if (shape == Shape.WHITE_SPACE) {
+                chunk = new byte[64 * 1024];
+                java.util.Arrays.fill(chunk, (byte) ' ');
+            } else {
+                StringBuilder items = new StringBuilder();
+                while (items.length() < 60 * 1024) {
+                    items.append("{\"description\":\"").append("x".repeat(2000)).append("\"},");
+                }
+                chunk = items.toString().getBytes(StandardCharsets.US_ASCII);
+            }
             try {
                 writeChunk(out, head, head.length);
-                long sent = head.length;
-                while (sent < size - 1 && !answer.isDone()) {
-                    int n = (int) Math.min(chunk.length, size - 1 - sent);
+                sent.addAndGet(head.length);
+                while (sent.get() < size - tail.length && !answer.isDone()) {
+                    int n = shape == Shape.WHITE_SPACE ? (int) Math.min(chunk.length, size - tail.length - sent.get())
+                            : chunk.length;
                     writeChunk(out, chunk, n);
-                    sent += n;
+                    sent.addAndGet(n);
                 }
-                writeChunk(out, new byte[]{'}'}, 1);
-                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
+                if (!answer.isDone()) {
+                    writeChunk(out, tail, tail.length);
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
             } catch (IOException e) {
                 // the service answered and closed the connection before the body's end: read its answer
             }
             return answer.get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** A body of white space: see {@link Shape#WHITE_SPACE}. */
+    static Answer post(int port, String path, String token, long size) throws Exception {
+        return post(port, path, token, size, Shape.WHITE_SPACE);
     }
 
     private static void writeChunk(OutputStream out, byte[] bytes, int length) throws IOException {
@@ -65,7 +101,7 @@ final class ChunkedUpload {
         out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static Answer read(Socket socket) {
+    private static Answer read(Socket socket, java.util.concurrent.atomic.AtomicLong sent) {
         try {
             InputStream in = socket.getInputStream();
             String statusLine;
@@ -79,13 +115,27 @@ final class ChunkedUpload {
                             .add(h.substring(colon + 1).trim());
                 }
             } while (statusLine.contains(" 100 "));
+            long sentBeforeAnswer = sent.get();
             int status = Integer.parseInt(statusLine.split(" ")[1]);
             int length = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Content-Length"))
                     .map(e -> Integer.parseInt(e.getValue().get(0))).findFirst().orElse(0);
             byte[] body = in.readNBytes(length);
-            return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
+            return new Answer(status, headers, new String(body, StandardCharsets.UTF_8), sentBeforeAnswer,
+                    status == 413 && closed(socket, in));
         } catch (IOException e) {
             throw new IllegalStateException("no answer to the chunked upload", e);
+        }
+    }
+
+    /** Whether the service closes the connection within five seconds after its answer (asked of a 413 only). */
+    private static boolean closed(Socket socket, InputStream in) {
+        try {
+            socket.setSoTimeout(5_000);
+            return in.read() < 0;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // reset: closed too
         }
     }
 

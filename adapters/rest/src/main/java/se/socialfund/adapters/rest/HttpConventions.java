@@ -84,26 +84,37 @@ public class HttpConventions {
      * limit: the HTTP layer's own hard stop (quarkus.http.limits.max-body-size) would answer without one.
      */
     @ServerRequestFilter
-    public void limitUnsizedBody(ContainerRequestContext request) {
+    public void limitUnsizedBody(ContainerRequestContext request, RoutingContext rc) {
         String method = request.getMethod();
         if ((method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))
                 && request.getHeaderString(HttpHeaders.CONTENT_LENGTH.toString()) == null) {
-            request.setEntityStream(new LimitedBody(request.getEntityStream(), maxBodyBytes));
+            // the rest of a refused body is never read: the connection closes once the answer is written (a
+            // Connection: close header alone tells the client, but does not make the server close it)
+            request.setEntityStream(new LimitedBody(request.getEntityStream(), maxBodyBytes,
+                    () -> rc.addEndHandler(done -> rc.request().connection().close())));
         }
     }
 
-    /** Reads a body up to a limit; one byte more and the read fails with {@link PayloadTooLarge}. */
+    /**
+     * Reads a body up to a limit; one byte more and the read fails with {@link PayloadTooLarge}. Once over the limit
+     * it reads nothing more, not even when closed: the underlying stream would otherwise drain the rest of the body
+     * (as long as the client keeps sending) before the 413 goes out. The connection is closed after the answer.
+     */
     static final class LimitedBody extends FilterInputStream {
         private final long limit;
+        private final Runnable whenExceeded;
         private long read;
+        private boolean exceeded;
 
-        LimitedBody(InputStream in, long limit) {
+        LimitedBody(InputStream in, long limit, Runnable whenExceeded) {
             super(in);
             this.limit = limit;
+            this.whenExceeded = whenExceeded;
         }
 
         @Override
         public int read() throws IOException {
+            refuseWhenExceeded();
             int b = super.read();
             if (b >= 0) {
                 count(1);
@@ -113,6 +124,7 @@ public class HttpConventions {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            refuseWhenExceeded();
             int n = super.read(b, off, len);
             if (n > 0) {
                 count(n);
@@ -120,11 +132,38 @@ public class HttpConventions {
             return n;
         }
 
+        /** Skipped bytes are read, so that they count. */
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buffer = new byte[(int) Math.min(Math.max(n, 0), 8192)];
+            int got = buffer.length == 0 ? 0 : read(buffer, 0, buffer.length);
+            return Math.max(got, 0);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!exceeded) {
+                super.close();
+            }
+        }
+
+        private void refuseWhenExceeded() throws PayloadTooLarge {
+            if (exceeded) {
+                throw tooLarge();
+            }
+        }
+
         private void count(int n) throws PayloadTooLarge {
             read += n;
             if (read > limit) {
-                throw new PayloadTooLarge("the body exceeds the limit of " + limit + " bytes");
+                exceeded = true;
+                whenExceeded.run();
+                throw tooLarge();
             }
+        }
+
+        private PayloadTooLarge tooLarge() {
+            return new PayloadTooLarge("the body exceeds the limit of " + limit + " bytes");
         }
     }
 

@@ -81,9 +81,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response ruleViolation(RuleViolation e, HttpServerRequest request) {
-        return respond(new Problem("validation", "The request breaks a rule", 422, e.getMessage())
-                .violations(e.violations().stream().map(v -> new Problem.Violation(v.field(), v.message()))
-                        .toList()), request);
+        List<Problem.Violation> violations = e.violations().stream()
+                .map(v -> new Problem.Violation(v.field(), v.message())).toList();
+        String detail = violations.size() > MAX_VIOLATIONS ? violations.size() + " rules are broken; the first "
+                + MAX_VIOLATIONS + " are listed" : e.getMessage();
+        return respond(new Problem("validation", "The request breaks a rule", 422, detail)
+                .violations(capped(violations)), request);
     }
 
     @ServerExceptionMapper
@@ -133,10 +136,7 @@ public class ProblemMappers {
         }
         violations.sort(Comparator.comparing(Problem.Violation::field));
         int total = violations.size();
-        if (total > MAX_VIOLATIONS) {
-            // a small body of many bad items must not buy a huge answer: the first ones show what is wrong
-            violations = new ArrayList<>(violations.subList(0, MAX_VIOLATIONS));
-        }
+        violations = capped(violations);
         if (violations.stream().anyMatch(v -> v.field().isEmpty())) {
             return respond(new Problem("bad-request", "The request cannot be read", 400,
                     "this request needs a JSON body").violations(List.of(new Problem.Violation("/",
@@ -149,6 +149,21 @@ public class ProblemMappers {
                                 + MAX_VIOLATIONS + " are listed" : "")).violations(violations)
                 : new Problem("bad-request", "The request cannot be read", 400,
                         "a query parameter is invalid").violations(violations), request);
+    }
+
+    /** A small body of many bad items must not buy a huge answer: the first ones show what is wrong. */
+    private static List<Problem.Violation> capped(List<Problem.Violation> violations) {
+        return violations.size() > MAX_VIOLATIONS ? List.copyOf(violations.subList(0, MAX_VIOLATIONS)) : violations;
+    }
+
+    /** A body that grew past the limit while Jackson read it, perhaps wrapped by Jackson (inside an array). */
+    private static PayloadTooLarge tooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLarge p) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** A property path of a resource method's body as a JSON pointer ({@code /goals/0/unit}); empty for the body itself. */
@@ -186,6 +201,10 @@ public class ProblemMappers {
             com.fasterxml.jackson.databind.exc.ValueInstantiationException.class,
             com.fasterxml.jackson.databind.exc.InvalidNullException.class})
     public Response unreadableJson(Exception e, HttpServerRequest request) {
+        PayloadTooLarge tooLarge = tooLarge(e);
+        if (tooLarge != null) {
+            return payloadTooLarge(tooLarge, request);
+        }
         Problem problem;
         if (e instanceof UnstorableText u) {
             problem = new Problem("validation", "The request breaks a rule", 422, "a text contains a character that "
@@ -252,7 +271,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response payloadTooLarge(PayloadTooLarge e, HttpServerRequest request) {
-        // the rest of the body is never read: the connection closes after the answer
+        // the rest of the body is never read: the connection closes after the answer (see HttpConventions)
         return Response.fromResponse(respond(new Problem("payload-too-large", "Request body too large", 413,
                 e.getMessage()), request)).header("Connection", "close").build();
     }
@@ -273,6 +292,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         // a body Jackson could not read arrives wrapped: answer it as what it is
+        PayloadTooLarge tooLarge = tooLarge(e);
+        if (tooLarge != null) {
+            return payloadTooLarge(tooLarge, request);
+        }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException || cause instanceof StreamConstraintsException) {
                 return unreadableJson((Exception) cause, request);
@@ -309,6 +332,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        PayloadTooLarge tooLarge = tooLarge(e);
+        if (tooLarge != null) {
+            return payloadTooLarge(tooLarge, request);
+        }
         LOG.errorf(e, "unexpected failure of request %s %s (request id %s)", request.method(), request.path(),
                 request.getHeader("X-Request-Id"));
         return respond(new Problem("internal", "Internal error", 500, "the service could not complete the request; "
