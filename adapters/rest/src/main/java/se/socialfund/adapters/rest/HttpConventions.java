@@ -82,6 +82,8 @@ public class HttpConventions {
     /**
      * A body sent without a Content-Length (chunked) is counted as it is read, and refused as a problem at the same
      * limit: the HTTP layer's own hard stop (quarkus.http.limits.max-body-size) would answer without one.
+     * Taking the entity stream here makes the body a blocking read: every resource method that takes a body runs on a
+     * worker thread (none is non-blocking), and one that did not would need the limit on its own stream instead.
      */
     @ServerRequestFilter
     public void limitUnsizedBody(ContainerRequestContext request, RoutingContext rc) {
