@@ -36,7 +36,10 @@ import se.socialfund.bootstrap.support.Steps;
 final class WriteLoad {
     enum Kind { SUBMIT, STEP, MARK }
 
-    /** One request and what came of it; status 0: no answer at all (the connection failed). */
+    /**
+     * One request and what came of it. Status 0: no answer at all (the connection failed: an IOException); -1: an
+     * exception other than the connection's, such as a request or an answer that breaks the contract.
+     */
     record Outcome(Kind kind, String requestId, long startedMs, long millis, int status, String type,
                    String retryAfter, String contentType, String key, String id, Long version, String stage,
                    Long position, boolean replayed, String error) {
@@ -52,6 +55,9 @@ final class WriteLoad {
     static final List<String> CHAIN = List.of("ASSESS_CRITERIA", "ADD_MUNICIPAL_PERSPECTIVE",
             "RECORD_BOARD_DECISION", "START_PROJECT");
     static final String BODY = Api.sampleApplication().toString();
+    /** How the error of an outcome begins: the connection was refused (status 0), or not a connection's (-1). */
+    static final String REFUSED = "connection refused: ";
+    static final String NOT_AN_ANSWER = "not a contract-abiding exchange: ";
 
     private final ServiceProcess service;
     private final String applicant;
@@ -159,21 +165,39 @@ final class WriteLoad {
             Number version = json && kind != Kind.MARK && r.statusCode() < 300 ? r.path("version") : null;
             String stage = json && kind != Kind.MARK && r.statusCode() < 300 ? r.path("stage") : null;
             Number position = json && kind == Kind.MARK && r.statusCode() < 300 ? r.path("position") : null;
-            o = new Outcome(kind, rid, started, millis, r.statusCode(), type, r.header("Retry-After"), contentType,
-                    key, answeredId, version == null ? null : version.longValue(), stage,
+            o = new Outcome(kind, rid, started, millis, r.statusCode(), type, r.header("Retry-After"),
+                    contentType, key, answeredId, version == null ? null : version.longValue(), stage,
                     position == null ? null : position.longValue(), "true".equals(r.header("Idempotent-Replayed")),
                     null);
-        } catch (AssertionError e) {
-            // the contract filter refused the answer: keep it as a broken promise
-            o = new Outcome(kind, rid, started, now() - started, -1, null, null, null, key, id, null, null, null,
-                    false, "contract: " + e.getMessage());
-        } catch (Exception e) {
-            // no answer (RestAssured rethrows the connection's IOException unchecked)
-            o = new Outcome(kind, rid, started, now() - started, 0, null, null, null, key, id, null, null, null,
-                    false, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (Exception | AssertionError e) {
+            // RestAssured rethrows the connection's IOException unchecked: only that is "no answer" (status 0).
+            // Anything else (the contract filter refusing a request or an answer, an answer this client cannot
+            // read) is a broken promise (status -1), never mistaken for a fault's lost connection.
+            boolean noAnswer = caused(e, java.io.IOException.class);
+            String why = !noAnswer ? NOT_AN_ANSWER : caused(e, java.net.ConnectException.class) ? REFUSED : "";
+            o = new Outcome(kind, rid, started, now() - started, noAnswer ? 0 : -1, null, null, null,
+                    key, id, null, null, null, false, why + describe(e));
         }
         outcomes.add(o);
         return o;
+    }
+
+    /** Whether an exception of this type is in the throwable's cause chain (the throwable itself included). */
+    static boolean caused(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            b.append(b.isEmpty() ? "" : " <- ").append(t.getClass().getName()).append(": ").append(t.getMessage());
+        }
+        return b.toString();
     }
 
     /** Waits (at most the timeout) until this many writes in all have been answered 2xx. */
@@ -198,6 +222,11 @@ final class WriteLoad {
             Thread.sleep(1);
         }
         return true;
+    }
+
+    /** Whether the connection was refused: nothing listened (yet) on the port. */
+    static boolean refused(Outcome o) {
+        return o.status() == 0 && o.error().startsWith(REFUSED);
     }
 
     List<Outcome> snapshot() {
