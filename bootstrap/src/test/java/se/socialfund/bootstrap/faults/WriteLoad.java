@@ -38,9 +38,10 @@ final class WriteLoad {
 
     /**
      * One request and what came of it. Status 0: no answer at all (the connection failed: an IOException); -1: an
-     * exception other than the connection's, such as a request or an answer that breaks the contract.
+     * exception other than the connection's, such as a request or an answer that breaks the contract. sentMs: when
+     * the request, checked by the contract, went to the socket (-1 if it never did).
      */
-    record Outcome(Kind kind, String requestId, long startedMs, long millis, int status, String type,
+    record Outcome(Kind kind, String requestId, long startedMs, long sentMs, long millis, int status, String type,
                    String retryAfter, String contentType, String key, String id, Long version, String stage,
                    Long position, boolean replayed, String error) {
         boolean succeeded() {
@@ -68,7 +69,10 @@ final class WriteLoad {
     private final AtomicBoolean running = new AtomicBoolean();
     /** Requests sent and not yet answered: between the contract's check of the request and that of the answer. */
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** When the current thread's request went to the socket (ms since this load's origin), or -1. */
+    private final ThreadLocal<Long> sent = ThreadLocal.withInitial(() -> -1L);
     private final Filter counting = (request, response, ctx) -> {
+        sent.set(now());
         inFlight.incrementAndGet();
         try {
             return ctx.next(request, response);
@@ -154,6 +158,7 @@ final class WriteLoad {
     private Outcome send(Kind kind, String key, String id, java.util.function.Function<String, Response> request) {
         String rid = "fault-" + UUID.randomUUID();
         long started = now();
+        sent.set(-1L);
         Outcome o;
         try {
             Response r = request.apply(rid);
@@ -165,7 +170,7 @@ final class WriteLoad {
             Number version = json && kind != Kind.MARK && r.statusCode() < 300 ? r.path("version") : null;
             String stage = json && kind != Kind.MARK && r.statusCode() < 300 ? r.path("stage") : null;
             Number position = json && kind == Kind.MARK && r.statusCode() < 300 ? r.path("position") : null;
-            o = new Outcome(kind, rid, started, millis, r.statusCode(), type, r.header("Retry-After"),
+            o = new Outcome(kind, rid, started, sent.get(), millis, r.statusCode(), type, r.header("Retry-After"),
                     contentType, key, answeredId, version == null ? null : version.longValue(), stage,
                     position == null ? null : position.longValue(), "true".equals(r.header("Idempotent-Replayed")),
                     null);
@@ -175,7 +180,7 @@ final class WriteLoad {
             // read) is a broken promise (status -1), never mistaken for a fault's lost connection.
             boolean noAnswer = caused(e, java.io.IOException.class);
             String why = !noAnswer ? NOT_AN_ANSWER : caused(e, java.net.ConnectException.class) ? REFUSED : "";
-            o = new Outcome(kind, rid, started, now() - started, noAnswer ? 0 : -1, null, null, null,
+            o = new Outcome(kind, rid, started, sent.get(), now() - started, noAnswer ? 0 : -1, null, null, null,
                     key, id, null, null, null, false, why + describe(e));
         }
         outcomes.add(o);
@@ -222,6 +227,16 @@ final class WriteLoad {
             Thread.sleep(1);
         }
         return true;
+    }
+
+    /**
+     * The requests that were with the service at the instant atMs and never answered: sent to the socket at or
+     * before it, their connection lost at or after it, and not refused (nothing listening); fromMs: the earliest
+     * start to look at.
+     */
+    List<Outcome> cutOffAt(long fromMs, long atMs) {
+        return snapshot().stream().filter(o -> o.status() == 0 && !refused(o) && o.startedMs() >= fromMs
+                && o.sentMs() >= 0 && o.sentMs() <= atMs && o.startedMs() + o.millis() >= atMs).toList();
     }
 
     /** Whether the connection was refused: nothing listened (yet) on the port. */
