@@ -39,7 +39,8 @@ final class WriteLoad {
     /**
      * One request and what came of it. Status 0: no answer at all (the connection failed: an IOException); -1: an
      * exception other than the connection's, such as a request or an answer that breaks the contract. sentMs: when
-     * the request, checked by the contract, went to the socket (-1 if it never did).
+     * the request went to the socket (-1 if it never did); the contract filter checks request and answer together
+     * once the answer is in.
      */
     record Outcome(Kind kind, String requestId, long startedMs, long sentMs, long millis, int status, String type,
                    String retryAfter, String contentType, String key, String id, Long version, String stage,
@@ -67,7 +68,7 @@ final class WriteLoad {
     final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<Walk> walks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean();
-    /** Requests sent and not yet answered: between the contract's check of the request and that of the answer. */
+    /** Requests sent and not yet answered (the contract filter checks the exchange only after the answer). */
     private final AtomicInteger inFlight = new AtomicInteger();
     /** When the current thread's request went to the socket (ms since this load's origin), or -1. */
     private final ThreadLocal<Long> sent = ThreadLocal.withInitial(() -> -1L);
