@@ -140,11 +140,15 @@ class AuthorizationMatrixTest {
     @Test
     void the_rows_of_the_lifecycle_steps_agree_with_the_domains_action_table() {
         Map<String, String> wrong = new TreeMap<>();
+        List<String> checked = new ArrayList<>();
+        Set<Action> actions = java.util.EnumSet.noneOf(Action.class);
         for (Operation op : operations()) {
             Action action = Matrix.actionOf(op);
             if (action == null) {
                 continue;
             }
+            checked.add(op.id());
+            actions.add(action);
             int[] row = EXPECTED.get(op.id());
             for (int r = 0; r < ROLES.size(); r++) {
                 for (int side = 0; side < 2; side++) {
@@ -161,6 +165,14 @@ class AuthorizationMatrixTest {
             }
         }
         assertThat(wrong).isEmpty();
+        // none skipped: every step of an application in the contract (a POST on a sub-resource of one application,
+        // whatever its path parameter is called) was compared, and every action of the domain has its operation
+        List<String> steps = operations().stream().filter(op -> op.method().equals("POST")
+                && op.path().matches("/api/v1/applications/\\{[^/}]+}/[^/]+")).map(Operation::id).toList();
+        assertThat(steps).as("lifecycle steps in openapi.yaml").isNotEmpty();
+        assertThat(checked).as("the lifecycle steps compared with the domain")
+                .containsExactlyInAnyOrderElementsOf(steps);
+        assertThat(actions).as("the domain's actions with an operation").containsExactlyInAnyOrder(Action.values());
     }
 
     @Test

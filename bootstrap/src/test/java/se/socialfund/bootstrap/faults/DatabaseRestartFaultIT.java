@@ -49,7 +49,8 @@ class DatabaseRestartFaultIT {
             WriteLoad load = new WriteLoad(service);
             load.prepare();
             load.start(4);
-            load.awaitSucceeded(20, 60_000); // writing in earnest, however slow the machine
+            // writing in earnest, however slow the machine
+            assertThat(load.awaitSucceeded(20, 60_000)).as("20 writes answered 2xx before the first fault").isTrue();
 
             // fault 1: PostgreSQL stops (fast shutdown) and comes back on the same directory and port
             long down = load.now();

@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Forged, stale and misdirected tokens: each is answered 401 as a problem, on reads and on writes, and none
- * reaches data. The same claims correctly signed do reach it (the control), so each attack would show if the
- * check it tries to get past were missing.
+ * reaches data. The same claims correctly signed do reach it, on every read and write tried (the control), so each
+ * attack would show if the check it tries to get past were missing.
  */
 @QuarkusTest
 class TokenAttacksTest {
@@ -150,8 +150,11 @@ class TokenAttacksTest {
         return attacks;
     }
 
-    /** The requests every attack is tried on: reads of the office's data, and writes. */
-    private Map<String, Function<RequestSpecification, Response>> targets() {
+    /**
+     * The requests every attack is tried on: reads of the office's data, and writes. The withdrawal is of the given
+     * application (at version 1).
+     */
+    private Map<String, Function<RequestSpecification, Response>> targets(UUID toWithdraw) {
         Map<String, Function<RequestSpecification, Response>> targets = new LinkedHashMap<>();
         targets.put("read the application", s -> s.get("/api/v1/applications/" + application));
         targets.put("list the applications", s -> s.get("/api/v1/applications?registrationNumber="
@@ -161,25 +164,59 @@ class TokenAttacksTest {
         targets.put("submit an application", s -> s.header("Idempotency-Key", "attack-" + UUID.randomUUID())
                 .body(Api.sampleApplication().toString()).post("/api/v1/applications"));
         targets.put("withdraw the application", s -> s.header("If-Match", "\"1\"")
-                .body(Map.of("reason", "Återkallad av en inkräktare.")).post("/api/v1/applications/" + application
+                .body(Map.of("reason", "Återkallad av en inkräktare.")).post("/api/v1/applications/" + toWithdraw
                         + "/withdrawal"));
-        targets.put("mark capital", s -> s.body(Map.of("amount", Steps.money("1000000.00"), "closingYear", 2025,
-                "reference", "Inkräktaren")).post("/api/v1/fund/capital-markings"));
+        targets.put("mark capital", s -> s.body(Map.of("amount", Steps.money("1000000.00"), "closingYear",
+                Api.today().getYear() - 1, "reference", "Inkräktaren")).post("/api/v1/fund/capital-markings"));
         return targets;
     }
 
+    /** What each target answers a valid token with the claims of {@link #claims}: the control. */
+    private static final Map<String, Integer> ANSWERED_WITH_A_VALID_TOKEN = Map.of("read the application", 200,
+            "list the applications", 200, "read the fund", 200, "read the audit trail", 200,
+            "submit an application", 201, "withdraw the application", 200, "mark capital", 201);
+
     @Test
-    void the_same_claims_correctly_signed_reach_the_data_so_the_attacks_below_could_succeed() {
+    void the_same_claims_correctly_signed_reach_the_data_and_write_so_the_attacks_below_could_succeed() {
+        Api.ensureOpenPeriod();
+        // the writes on fixtures of their own: a withdrawal of another application, a new submission and marking
+        UUID toWithdraw = Steps.applicationIn("RECEIVED");
+        long markings = Database.number("SELECT count(*) FROM fund_ledger_entry WHERE kind = 'CAPITAL_MARKING' "
+                + "AND reference = 'Inkräktaren'");
         String control = rs256(header("RS256"), claims(Instant.now().getEpochSecond()), ourKey());
-        Api.withToken(control, Contract.full()).get("/api/v1/applications/" + application).then().statusCode(200);
-        Api.withToken(control, Contract.full()).get("/api/v1/fund").then().statusCode(200);
+        Map<String, Function<RequestSpecification, Response>> targets = targets(toWithdraw);
+        assertThat(ANSWERED_WITH_A_VALID_TOKEN.keySet()).as("every target has its control")
+                .isEqualTo(targets.keySet());
+        List<String> wrong = new ArrayList<>();
+        String submitted = null;
+        for (var target : targets.entrySet()) {
+            Response r = target.getValue().apply(Api.withToken(control, Contract.full()));
+            if (target.getKey().equals("submit an application") && r.statusCode() == 201) {
+                submitted = r.path("id");
+            }
+            int expected = ANSWERED_WITH_A_VALID_TOKEN.get(target.getKey());
+            if (r.statusCode() != expected) {
+                wrong.add(target.getKey() + ": expected " + expected + ", got " + r.statusCode() + " " + r.asString());
+            }
+            if (target.getKey().equals("read the application") || target.getKey().equals("list the applications")) {
+                assertThat(r.asString()).as(target.getKey() + " shows the application").contains(registrationNumber);
+            }
+        }
+        assertThat(wrong).as("requests with a valid token that were not answered as the operation promises")
+                .isEmpty();
+        assertThat(Database.string("SELECT stage FROM application WHERE id = ?::uuid", toWithdraw.toString()))
+                .as("the withdrawal took effect").isEqualTo("WITHDRAWN");
+        assertThat(Database.string("SELECT submitted_by FROM application WHERE id = ?::uuid", submitted))
+                .as("the submission was stored").isEqualTo("intruder");
+        assertThat(Database.number("SELECT count(*) FROM fund_ledger_entry WHERE kind = 'CAPITAL_MARKING' "
+                + "AND reference = 'Inkräktaren'")).as("the capital marking was stored").isEqualTo(markings + 1);
     }
 
     @Test
     void every_forged_stale_or_misdirected_token_is_401_on_reads_and_writes_and_reaches_no_data() throws Exception {
         Api.ensureOpenPeriod();
         Map<String, String> attacks = attacks();
-        Map<String, Function<RequestSpecification, Response>> targets = targets();
+        Map<String, Function<RequestSpecification, Response>> targets = targets(application);
         List<String> wrong = new ArrayList<>();
         String footprint = Database.footprint();
         long audit = Database.number("SELECT count(*) FROM audit_event");

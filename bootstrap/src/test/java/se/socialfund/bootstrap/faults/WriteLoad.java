@@ -36,8 +36,13 @@ import se.socialfund.bootstrap.support.Steps;
 final class WriteLoad {
     enum Kind { SUBMIT, STEP, MARK }
 
-    /** One request and what came of it; status 0: no answer at all (the connection failed). */
-    record Outcome(Kind kind, String requestId, long startedMs, long millis, int status, String type,
+    /**
+     * One request and what came of it. Status 0: no answer at all (the connection failed: an IOException); -1: an
+     * exception other than the connection's, such as a request or an answer that breaks the contract. sentMs: when
+     * the request went to the socket (-1 if it never did); the contract filter checks request and answer together
+     * once the answer is in.
+     */
+    record Outcome(Kind kind, String requestId, long startedMs, long sentMs, long millis, int status, String type,
                    String retryAfter, String contentType, String key, String id, Long version, String stage,
                    Long position, boolean replayed, String error) {
         boolean succeeded() {
@@ -52,6 +57,9 @@ final class WriteLoad {
     static final List<String> CHAIN = List.of("ASSESS_CRITERIA", "ADD_MUNICIPAL_PERSPECTIVE",
             "RECORD_BOARD_DECISION", "START_PROJECT");
     static final String BODY = Api.sampleApplication().toString();
+    /** How the error of an outcome begins: the connection was refused (status 0), or not a connection's (-1). */
+    static final String REFUSED = "connection refused: ";
+    static final String NOT_AN_ANSWER = "not a contract-abiding exchange: ";
 
     private final ServiceProcess service;
     private final String applicant;
@@ -60,9 +68,12 @@ final class WriteLoad {
     final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<Walk> walks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean();
-    /** Requests sent and not yet answered: between the contract's check of the request and that of the answer. */
+    /** Requests sent and not yet answered (the contract filter checks the exchange only after the answer). */
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** When the current thread's request went to the socket (ms since this load's origin), or -1. */
+    private final ThreadLocal<Long> sent = ThreadLocal.withInitial(() -> -1L);
     private final Filter counting = (request, response, ctx) -> {
+        sent.set(now());
         inFlight.incrementAndGet();
         try {
             return ctx.next(request, response);
@@ -148,6 +159,7 @@ final class WriteLoad {
     private Outcome send(Kind kind, String key, String id, java.util.function.Function<String, Response> request) {
         String rid = "fault-" + UUID.randomUUID();
         long started = now();
+        sent.set(-1L);
         Outcome o;
         try {
             Response r = request.apply(rid);
@@ -159,21 +171,39 @@ final class WriteLoad {
             Number version = json && kind != Kind.MARK && r.statusCode() < 300 ? r.path("version") : null;
             String stage = json && kind != Kind.MARK && r.statusCode() < 300 ? r.path("stage") : null;
             Number position = json && kind == Kind.MARK && r.statusCode() < 300 ? r.path("position") : null;
-            o = new Outcome(kind, rid, started, millis, r.statusCode(), type, r.header("Retry-After"), contentType,
-                    key, answeredId, version == null ? null : version.longValue(), stage,
+            o = new Outcome(kind, rid, started, sent.get(), millis, r.statusCode(), type, r.header("Retry-After"),
+                    contentType, key, answeredId, version == null ? null : version.longValue(), stage,
                     position == null ? null : position.longValue(), "true".equals(r.header("Idempotent-Replayed")),
                     null);
-        } catch (AssertionError e) {
-            // the contract filter refused the answer: keep it as a broken promise
-            o = new Outcome(kind, rid, started, now() - started, -1, null, null, null, key, id, null, null, null,
-                    false, "contract: " + e.getMessage());
-        } catch (Exception e) {
-            // no answer (RestAssured rethrows the connection's IOException unchecked)
-            o = new Outcome(kind, rid, started, now() - started, 0, null, null, null, key, id, null, null, null,
-                    false, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (Exception | AssertionError e) {
+            // RestAssured rethrows the connection's IOException unchecked: only that is "no answer" (status 0).
+            // Anything else (the contract filter refusing a request or an answer, an answer this client cannot
+            // read) is a broken promise (status -1), never mistaken for a fault's lost connection.
+            boolean noAnswer = caused(e, java.io.IOException.class);
+            String why = !noAnswer ? NOT_AN_ANSWER : caused(e, java.net.ConnectException.class) ? REFUSED : "";
+            o = new Outcome(kind, rid, started, sent.get(), now() - started, noAnswer ? 0 : -1, null, null, null,
+                    key, id, null, null, null, false, why + describe(e));
         }
         outcomes.add(o);
         return o;
+    }
+
+    /** Whether an exception of this type is in the throwable's cause chain (the throwable itself included). */
+    static boolean caused(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            b.append(b.isEmpty() ? "" : " <- ").append(t.getClass().getName()).append(": ").append(t.getMessage());
+        }
+        return b.toString();
     }
 
     /** Waits (at most the timeout) until this many writes in all have been answered 2xx. */
@@ -198,6 +228,21 @@ final class WriteLoad {
             Thread.sleep(1);
         }
         return true;
+    }
+
+    /**
+     * The requests that were with the service at the instant atMs and never answered: sent to the socket at or
+     * before it, their connection lost at or after it, and not refused (nothing listening); fromMs: the earliest
+     * start to look at.
+     */
+    List<Outcome> cutOffAt(long fromMs, long atMs) {
+        return snapshot().stream().filter(o -> o.status() == 0 && !refused(o) && o.startedMs() >= fromMs
+                && o.sentMs() >= 0 && o.sentMs() <= atMs && o.startedMs() + o.millis() >= atMs).toList();
+    }
+
+    /** Whether the connection was refused: nothing listened (yet) on the port. */
+    static boolean refused(Outcome o) {
+        return o.status() == 0 && o.error().startsWith(REFUSED);
     }
 
     List<Outcome> snapshot() {
