@@ -164,6 +164,24 @@ class AuditTrailTest {
         Api.as("auditor", null).get("/api/v1/audit-events/verification").then().body("intact", equalTo(true));
     }
 
+    @Test
+    void the_verification_names_the_newest_event_when_it_is_deleted_directly_in_the_database() throws SQLException {
+        Steps.applicationIn("RECEIVED");
+        long newest = Database.number("SELECT max(sequence) FROM audit_event");
+        try {
+            tamper("CREATE TABLE tamper_backup AS SELECT * FROM audit_event WHERE sequence = " + newest
+                    + "; DELETE FROM audit_event WHERE sequence = " + newest);
+            assertThat(Database.number("SELECT max(sequence) FROM audit_event")).isEqualTo(newest - 1);
+            Api.as("auditor", null).get("/api/v1/audit-events/verification").then().statusCode(200)
+                    .body("intact", equalTo(false))
+                    .body("firstBrokenSequence", equalTo((int) newest))
+                    .body("problem", org.hamcrest.Matchers.containsString("missing at the end of the chain"));
+        } finally {
+            tamper("INSERT INTO audit_event SELECT * FROM tamper_backup; DROP TABLE tamper_backup");
+        }
+        Api.as("auditor", null).get("/api/v1/audit-events/verification").then().body("intact", equalTo(true));
+    }
+
     /** As a superuser who switches the guard triggers off: what an intruder with full rights could do. */
     private static void tamper(String sql) throws SQLException {
         try (Connection c = Database.superuser(); Statement s = c.createStatement()) {

@@ -133,6 +133,11 @@ class BadInputTest {
         bad.add(new Bad("a number for an enum", sampleWith("/goals/0/indicators/0/direction", "0"), 400,
                 "wrong-type"));
         bad.add(new Bad("text for a boolean", sampleWith("/offices/0/lead", "\"true\""), 400, "wrong-type"));
+        // groups so small that their figures, read by auditors and advisors too, would identify their members
+        bad.add(new Bad("a target group of four", sampleWith("/targetGroup/size", "4"), 422, "validation",
+                "/targetGroup/size"));
+        bad.add(new Bad("a control group of four", sampleWith("/goals/0/indicators/0/controlGroup/size", "4"), 422,
+                "validation", "/goals/0/indicators/0/controlGroup/size"));
         // text that cannot be stored as text
         bad.add(new Bad("a NUL character", sampleWith("/title", "\"Alla\\u0000barn\""), 422, "validation",
                 "/title"));

@@ -39,6 +39,14 @@ public record ApplicationContent(
         Approval officeHeadApproval,
         List<CommitteeInformation> committeesInformed) {
 
+    /**
+     * The smallest target or control group an application may describe: its size and baselines are read by the
+     * auditors and the scientific advisors too, and a smaller group's figures would identify its members.
+     */
+    public static final int MIN_GROUP = se.socialfund.domain.followup.Measurement.MIN_PUBLISHED_GROUP;
+    private static final String SMALL_GROUP = "must be at least " + MIN_GROUP
+            + " people: a smaller group's figures would identify its members";
+
     public ApplicationContent {
         goals = goals == null ? null : List.copyOf(goals);
         activityPlan = activityPlan == null ? null : List.copyOf(activityPlan);
@@ -139,8 +147,8 @@ public record ApplicationContent(
             v.requirePresent(targetGroup, "/targetGroup");
         } else {
             v.requireText(targetGroup.description(), "/targetGroup/description");
-            v.require(targetGroup.size() != null && targetGroup.size() > 0, "/targetGroup/size",
-                    "must be a positive number of people");
+            v.require(targetGroup.size() != null && targetGroup.size() >= MIN_GROUP, "/targetGroup/size",
+                    SMALL_GROUP);
         }
         validateGoals(v);
         validateActivities(v);
@@ -204,8 +212,8 @@ public record ApplicationContent(
                 }
                 if (ind.controlGroup() != null) {
                     v.requireText(ind.controlGroup().description(), ip + "/controlGroup/description");
-                    v.require(ind.controlGroup().size() != null && ind.controlGroup().size() > 0,
-                            ip + "/controlGroup/size", "must be a positive number of people");
+                    v.require(ind.controlGroup().size() != null && ind.controlGroup().size() >= MIN_GROUP,
+                            ip + "/controlGroup/size", SMALL_GROUP);
                 }
             }
         }

@@ -50,5 +50,26 @@ public record ChainVerification(long checked, Long firstBrokenAt, String problem
         public ChainVerification result() {
             return new ChainVerification(checked, brokenAt, problem, previousHash);
         }
+
+        /**
+         * The result, held also against the chain's head: the sequence and hash of the last event as recorded when
+         * it was appended. Events removed from the end of the chain leave no gap for the walk to find; the head
+         * still names them. Feed the walker the events up to the head's sequence only: later ones were appended
+         * after the head was read.
+         *
+         * @param headSequence the sequence the head records as the last one written (0: none yet)
+         * @param headHash     the hash the head records for it
+         */
+        public ChainVerification resultAgainstHead(long headSequence, String headHash) {
+            long last = expectedSequence - 1;
+            if (brokenAt == null && last < headSequence) {
+                fail(last + 1, (last + 1 == headSequence ? "event " + headSequence + " is missing"
+                        : "events " + (last + 1) + " to " + headSequence + " are missing")
+                        + " at the end of the chain: its head records event " + headSequence + " as written");
+            } else if (brokenAt == null && last == headSequence && !previousHash.equals(headHash)) {
+                fail(headSequence, "its hash does not match the one the chain's head recorded for it");
+            }
+            return result();
+        }
     }
 }

@@ -62,6 +62,10 @@ class ApplicationContentTest {
                 missing("/targetGroup", c -> c.targetGroup = null),
                 missing("/targetGroup/description", c -> c.targetGroup = new TargetGroup(null, 60)),
                 missing("/targetGroup/size", c -> c.targetGroup = new TargetGroup("Children", 0)),
+                missing("/targetGroup/size", c -> c.targetGroup = new TargetGroup("Children", 4)),
+                missing("/goals/0/indicators/0/controlGroup/size", c -> c.goals = List.of(new Goal("Goal", List.of(
+                        new Indicator("a", "Name", "count", Direction.HIGHER_IS_BETTER, null, BigDecimal.TEN,
+                                new ApplicationContent.ControlGroup("Four families", 4, null)))))),
                 missing("/goals", c -> c.goals = List.of()),
                 missing("/goals/0/description", c -> c.goals = List.of(new Goal(" ", List.of(indicator("a"))))),
                 missing("/goals/0/indicators", c -> c.goals = List.of(new Goal("Goal", List.of()))),

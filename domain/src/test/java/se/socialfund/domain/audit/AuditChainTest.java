@@ -132,6 +132,59 @@ class AuditChainTest {
         assertThat(result.problem()).contains("event 3 is missing").contains("next found: 4");
     }
 
+    private static ChainVerification walkAgainstHead(List<AuditEvent> events, long headSequence, String headHash) {
+        ChainVerification.Walker walker = new ChainVerification.Walker();
+        events.forEach(walker::accept);
+        return walker.resultAgainstHead(headSequence, headHash);
+    }
+
+    @Test
+    void a_chain_that_ends_where_its_head_says_is_intact() {
+        List<AuditEvent> events = chain(5);
+        assertThat(walkAgainstHead(events, 5, events.get(4).hash()).intact()).isTrue();
+        assertThat(walkAgainstHead(List.of(), 0, AuditEvent.GENESIS).intact()).isTrue();
+    }
+
+    @Test
+    void events_removed_from_the_end_are_named_by_the_head() {
+        List<AuditEvent> events = chain(5);
+
+        ChainVerification lastOne = walkAgainstHead(events.subList(0, 4), 5, events.get(4).hash());
+        ChainVerification lastTwo = walkAgainstHead(events.subList(0, 3), 5, events.get(4).hash());
+        ChainVerification all = walkAgainstHead(List.of(), 5, events.get(4).hash());
+
+        assertThat(walk(events.subList(0, 3)).intact()).as("without the head nothing shows").isTrue();
+        assertThat(lastOne.firstBrokenAt()).isEqualTo(5L);
+        assertThat(lastOne.problem()).startsWith("event 5 is missing at the end of the chain");
+        assertThat(lastTwo.firstBrokenAt()).isEqualTo(4L);
+        assertThat(lastTwo.problem()).startsWith("events 4 to 5 are missing");
+        assertThat(all.firstBrokenAt()).isEqualTo(1L);
+        assertThat(all.checked()).isZero();
+    }
+
+    @Test
+    void a_last_event_that_differs_from_the_heads_record_of_it_breaks_the_chain() {
+        List<AuditEvent> events = chain(5);
+        List<AuditEvent> other = chain(5).subList(0, 4);
+
+        ChainVerification result = walkAgainstHead(events, 5, "f".repeat(64));
+
+        assertThat(result.firstBrokenAt()).isEqualTo(5L);
+        assertThat(result.problem()).contains("head recorded");
+        assertThat(walkAgainstHead(other, 4, events.get(3).hash()).intact()).isTrue();
+    }
+
+    @Test
+    void a_break_inside_the_chain_is_reported_before_the_head_is_looked_at() {
+        List<AuditEvent> events = new ArrayList<>(chain(5));
+        events.remove(1);
+
+        ChainVerification result = walkAgainstHead(events, 5, events.get(3).hash());
+
+        assertThat(result.firstBrokenAt()).isEqualTo(2L);
+        assertThat(result.problem()).contains("event 2 is missing");
+    }
+
     @Test
     void an_event_resealed_onto_a_forged_previous_hash_breaks_the_link() {
         List<AuditEvent> events = new ArrayList<>(chain(5));

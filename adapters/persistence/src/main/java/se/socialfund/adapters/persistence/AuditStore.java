@@ -108,9 +108,15 @@ public class AuditStore implements AuditTrail {
 
     @Override
     public ChainVerification verify() {
+        // the head first: events appended while the walk runs lie beyond it and wait for the next verification
+        Object[] head = (Object[]) em.createNativeQuery(
+                "SELECT last_sequence, last_hash FROM audit_chain_head WHERE id = 1").getSingleResult();
+        long headSequence = ((Number) head[0]).longValue();
         ChainVerification.Walker walker = new ChainVerification.Walker();
         @SuppressWarnings("unchecked")
-        Stream<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM audit_event ORDER BY sequence")
+        Stream<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM audit_event "
+                        + "WHERE sequence <= :head ORDER BY sequence")
+                .setParameter("head", headSequence)
                 .setHint(HibernateHints.HINT_FETCH_SIZE, 1000).setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultStream();
         try (rows) {
@@ -119,7 +125,7 @@ public class AuditStore implements AuditTrail {
                 em.clear();
             }
         }
-        return walker.result();
+        return walker.resultAgainstHead(headSequence, (String) head[1]);
     }
 
     private static AuditEvent toEvent(Object[] r) {
