@@ -44,9 +44,10 @@ public class TransactionalUnitOfWork implements UnitOfWork {
             if (t instanceof SQLException sql && isTransient(sql)) {
                 return new StoreUnavailable("the database is unavailable: " + describe(sql), e);
             }
-            // the commit itself failed (the connection went away at that moment): the transaction rolled back
+            // the commit itself failed (the connection went away at that moment): whether the database applied it
+            // before the connection broke cannot be known here
             if (t instanceof javax.transaction.xa.XAException || t instanceof jakarta.transaction.RollbackException) {
-                return new StoreUnavailable("the database could not commit; nothing was changed", e);
+                return new StoreUnavailable("the database did not confirm the commit", e, true);
             }
             if (t.getCause() == t) {
                 break;

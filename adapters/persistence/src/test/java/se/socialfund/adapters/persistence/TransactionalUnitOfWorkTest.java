@@ -28,11 +28,14 @@ class TransactionalUnitOfWorkTest {
     }
 
     @Test
-    void a_commit_that_fails_on_a_connection_going_away_is_unavailability() {
+    void a_commit_that_fails_on_a_connection_going_away_is_unavailability_with_an_unknown_outcome() {
         assertThat(TransactionalUnitOfWork.translate(wrapped(new XAException(XAException.XA_RBROLLBACK))))
-                .isInstanceOf(StoreUnavailable.class);
+                .isInstanceOfSatisfying(StoreUnavailable.class, e -> assertThat(e.outcomeUnknown()).isTrue());
         assertThat(TransactionalUnitOfWork.translate(wrapped(new jakarta.transaction.RollbackException("gone"))))
-                .isInstanceOf(StoreUnavailable.class);
+                .isInstanceOfSatisfying(StoreUnavailable.class, e -> assertThat(e.outcomeUnknown()).isTrue());
+        assertThat(TransactionalUnitOfWork.translate(wrapped(new SQLException("gone", "08006"))))
+                .as("a statement that never reached the database changed nothing")
+                .isInstanceOfSatisfying(StoreUnavailable.class, e -> assertThat(e.outcomeUnknown()).isFalse());
     }
 
     @Test

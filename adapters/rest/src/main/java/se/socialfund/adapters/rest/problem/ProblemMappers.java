@@ -120,9 +120,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unavailable(StoreUnavailable e, HttpServerRequest request) {
         LOG.warnf("database unavailable for request %s: %s", request.getHeader("X-Request-Id"), e.getMessage());
+        String detail = e.outcomeUnknown()
+                ? "the database did not confirm the change, which may or may not have been saved: read the resource "
+                        + "before you retry (a submission is safe to retry with the same Idempotency-Key). Retry after "
+                        + RETRY_AFTER_SECONDS + " seconds"
+                : "the service cannot reach its database right now; nothing was changed. Retry after "
+                        + RETRY_AFTER_SECONDS + " seconds";
         return Response.fromResponse(respond(new Problem("service-unavailable", "Temporarily unavailable", 503,
-                        "the service cannot reach its database right now; nothing was changed. Retry after "
-                                + RETRY_AFTER_SECONDS + " seconds"), request))
+                        detail), request))
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
