@@ -86,6 +86,19 @@ public final class Steps {
                 : "Inte visat i ansökan.");
     }
 
+    /** A criteria assessment in which one criterion is not met: the application is rejected. */
+    public static Map<String, Object> criteriaOneNotMet() {
+        return Map.of("criteria", List.of(
+                criterion("COUNTERACTS_EXCLUSION", true), criterion("REDUCES_LONG_TERM_COSTS", false),
+                criterion("TRIES_NEW_METHODS", true), criterion("PROMOTES_COLLABORATION", true)));
+    }
+
+    /** The board declines. */
+    public static Map<String, Object> decline() {
+        return Map.of("outcome", "DECLINED", "reasons", List.of("Andra ansökningar prioriterades."),
+                "meetingDate", Api.today().toString(), "minutesParagraph", "§ 124");
+    }
+
     public static Map<String, Object> grant(String amount) {
         return Map.of("outcome", "GRANTED", "grantedAmount", money(amount), "conditions",
                 List.of("Halvtidsuppföljning till kommunstyrelsens kontor."), "meetingDate", Api.today().toString(),
@@ -107,15 +120,25 @@ public final class Steps {
 
     /** Takes a step as its owner on a version the caller knows (saves reading it first). */
     public static Response take(UUID id, String action, long version) {
+        return take(id, action, version, ALL.get(action).body().get());
+    }
+
+    /** Takes a step as its owner with another body than the usual one (a rejection, a declined decision). */
+    public static Response take(UUID id, String action, long version, Object body) {
         Step step = ALL.get(action);
         return Api.as(step.role(), step.office()).header("If-Match", "\"" + version + "\"")
-                .body(step.body().get()).post("/api/v1/applications/" + id + "/" + step.path());
+                .body(body).post("/api/v1/applications/" + id + "/" + step.path());
     }
 
     /** Tries a step as anyone, with any If-Match (or none): only the response is held to the contract. */
     public static Response take(UUID id, String action, String role, String office, String ifMatch) {
+        return take(id, action, role, office, ifMatch, ALL.get(action).body().get());
+    }
+
+    /** As above, with another body than the step's usual one. */
+    public static Response take(UUID id, String action, String role, String office, String ifMatch, Object body) {
         Step step = ALL.get(action);
-        var spec = Api.asUnchecked(role, office).body(step.body().get());
+        var spec = Api.asUnchecked(role, office).body(body);
         if (ifMatch != null) {
             spec.header("If-Match", ifMatch);
         }
@@ -151,20 +174,14 @@ public final class Steps {
         }
         UUID id = Api.submit();
         if (stage.equals("REJECTED")) {
-            Api.fundOfficer().header("If-Match", Api.ifMatch(id)).body(Map.of("criteria", List.of(
-                    criterion("COUNTERACTS_EXCLUSION", true), criterion("REDUCES_LONG_TERM_COSTS", false),
-                    criterion("TRIES_NEW_METHODS", true), criterion("PROMOTES_COLLABORATION", true))))
-                    .post("/api/v1/applications/" + id + "/criteria-assessment").then().statusCode(200);
+            take(id, "ASSESS_CRITERIA", Api.version(id), criteriaOneNotMet()).then().statusCode(200);
             return id;
         }
         if (stage.equals("DECLINED")) {
             for (String action : PATH_TO.get("READY_FOR_DECISION")) {
                 take(id, action).then().statusCode(200);
             }
-            Api.fundOfficer().header("If-Match", Api.ifMatch(id)).body(Map.of("outcome", "DECLINED",
-                            "reasons", List.of("Andra ansökningar prioriterades."),
-                            "meetingDate", Api.today().toString(), "minutesParagraph", "§ 124"))
-                    .post("/api/v1/applications/" + id + "/board-decision").then().statusCode(200);
+            take(id, "RECORD_BOARD_DECISION", Api.version(id), decline()).then().statusCode(200);
             return id;
         }
         long version = 1;
