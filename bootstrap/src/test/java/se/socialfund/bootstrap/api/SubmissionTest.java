@@ -1,5 +1,7 @@
 package se.socialfund.bootstrap.api;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,6 +152,47 @@ class SubmissionTest {
                 + "AND object_id = ?", id)).as("audit events of the application").isEqualTo(1);
         assertThat(Database.number("SELECT count(*) FROM audit_event WHERE action = 'submitApplication'"))
                 .as("replays write no audit event").isEqualTo(eventsBefore + 1);
+    }
+
+    @Test
+    void a_retry_while_the_first_request_holds_its_key_is_409_in_progress_and_the_key_works_afterwards()
+            throws Exception {
+        Api.ensureOpenPeriod();
+        String key = "held-" + UUID.randomUUID();
+        String body = Api.sampleApplication().toString();
+        // the applicant's token subject (see Tokens.token): keys are scoped to it
+        String caller = "applicant@" + Api.OWN_OFFICE;
+        try (Connection first = Database.superuser()) {
+            first.setAutoCommit(false);
+            try (PreparedStatement claim = first.prepareStatement(
+                    "INSERT INTO idempotency_key (caller, key, fingerprint) VALUES (?, ?, 'still-in-progress')")) {
+                claim.setString(1, caller);
+                claim.setString(2, key);
+                assertThat(claim.executeUpdate()).isEqualTo(1);
+            }
+            String before = Database.footprint();
+            long events = Database.number("SELECT count(*) FROM audit_event");
+            long started = System.nanoTime();
+            Response retry = Api.applicant().header("Idempotency-Key", key).body(body).post("/api/v1/applications");
+            long waitedMs = (System.nanoTime() - started) / 1_000_000;
+            retry.then().statusCode(409).contentType("application/problem+json")
+                    .body("type", equalTo("urn:socialfund:problem:idempotency-in-progress"));
+            System.out.printf("idempotency in progress: 409 after %d ms%n", waitedMs);
+            assertThat(waitedMs).as("the retry waited for the first request").isBetween(14_500L, 30_000L);
+            assertThat(Database.footprint()).isEqualTo(before);
+            assertThat(Database.number("SELECT count(*) FROM audit_event")).isEqualTo(events);
+            first.rollback();
+        }
+        long before = Database.number("SELECT count(*) FROM application");
+        Response created = Api.applicant().header("Idempotency-Key", key).body(body).post("/api/v1/applications");
+        created.then().statusCode(201);
+        assertThat(created.header("Idempotent-Replayed")).as("the first answer is no replay").isNull();
+        assertThat(Database.number("SELECT count(*) FROM application")).isEqualTo(before + 1);
+        assertThat(Database.string("SELECT receipt ->> 'applicationId' FROM idempotency_key WHERE caller = ? "
+                + "AND key = ?", caller, key)).isEqualTo(created.<String>path("id"));
+        Api.applicant().header("Idempotency-Key", key).body(body).post("/api/v1/applications").then()
+                .statusCode(201).header("Idempotent-Replayed", "true").body(equalTo(created.asString()));
+        assertThat(Database.number("SELECT count(*) FROM application")).isEqualTo(before + 1);
     }
 
     @Test
