@@ -1,6 +1,7 @@
 package se.socialfund.bootstrap.api;
 
-import java.util.HashSet;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,15 +98,32 @@ class SubmissionTest {
     @Test
     void fifty_concurrent_submissions_get_fifty_running_numbers_without_a_gap() {
         Api.ensureOpenPeriod();
+        int year = Api.today().getYear();
+        long previous = Database.number("SELECT coalesce((SELECT last_number FROM registration_counter "
+                + "WHERE year = ?), 0)", year);
+        assertThat(highestNumber(year)).as("the counter stands at the highest number of the year").isEqualTo(previous);
         String body = Api.sampleApplication().toString();
         List<String> numbers = Concurrently.run(50, i -> Api.applicant().body(body).post("/api/v1/applications")
                 .then().statusCode(201).extract().<String>path("registrationNumber"));
+        assertThat(numbers).allSatisfy(n -> assertThat(n).startsWith("KS " + year + "/"));
         Set<Integer> running = numbers.stream().map(n -> Integer.parseInt(n.substring(n.indexOf('/') + 1)))
                 .collect(Collectors.toSet());
         assertThat(running).hasSize(50);
         int min = running.stream().min(Integer::compare).orElseThrow();
         int max = running.stream().max(Integer::compare).orElseThrow();
         assertThat(max - min).as("no gap among the fifty").isEqualTo(49);
+        assertThat(min).as("the first follows the year's counter").isEqualTo(previous + 1);
+        assertThat(max).as("the last is the fiftieth after it").isEqualTo(previous + 50);
+        assertThat(Database.number("SELECT last_number FROM registration_counter WHERE year = ?", year))
+                .isEqualTo(previous + 50);
+        System.out.printf("registration numbers: counter for %d at %d before, the fifty got %d to %d%n", year,
+                previous, min, max);
+    }
+
+    /** The highest running number stored for a year, 0 if none. */
+    private static long highestNumber(int year) {
+        return Database.number("SELECT coalesce(max(substring(registration_number FROM '/([0-9]+)$')::int), 0) "
+                + "FROM application WHERE registration_number LIKE ?", "KS " + year + "/%");
     }
 
     @Test
@@ -115,10 +133,65 @@ class SubmissionTest {
         String body = Api.sampleApplication().toString();
         String token = Tokens.token("form-integration", null);
         long before = Database.number("SELECT count(*) FROM application");
-        List<String> answers = Concurrently.run(10, i -> Api.withToken(token, se.socialfund.bootstrap.support.Contract.full())
+        long eventsBefore = Database.number("SELECT count(*) FROM audit_event WHERE action = 'submitApplication'");
+        List<Response> answers = Concurrently.run(10, i -> Api.withToken(token,
+                        se.socialfund.bootstrap.support.Contract.full())
                 .header("Idempotency-Key", key).body(body).post("/api/v1/applications")
-                .then().statusCode(201).extract().asString());
-        assertThat(new HashSet<>(answers)).hasSize(1);
+                .then().statusCode(201).extract().response());
+        assertThat(answers.stream().map(Response::asString).collect(Collectors.toSet())).hasSize(1);
+        assertThat(answers.stream().map(r -> r.header("Location")).collect(Collectors.toSet())).hasSize(1);
+        assertThat(answers.stream().map(r -> r.header("ETag")).collect(Collectors.toSet())).containsExactly("\"1\"");
+        // the first request is answered as itself; the nine that waited on its key are replays of its answer
+        assertThat(answers.stream().filter(r -> r.header("Idempotent-Replayed") == null).count())
+                .as("answers without Idempotent-Replayed").isEqualTo(1);
+        assertThat(answers.stream().map(r -> r.header("Idempotent-Replayed")).filter(java.util.Objects::nonNull)
+                .toList()).as("answers marked as replays").hasSize(9).containsOnly("true");
+        String id = answers.get(0).path("id");
+        assertThat(Database.number("SELECT count(*) FROM application")).isEqualTo(before + 1);
+        assertThat(Database.number("SELECT count(*) FROM audit_event WHERE action = 'submitApplication' "
+                + "AND object_id = ?", id)).as("audit events of the application").isEqualTo(1);
+        assertThat(Database.number("SELECT count(*) FROM audit_event WHERE action = 'submitApplication'"))
+                .as("replays write no audit event").isEqualTo(eventsBefore + 1);
+    }
+
+    @Test
+    void a_retry_while_the_first_request_holds_its_key_is_409_in_progress_and_the_key_works_afterwards()
+            throws Exception {
+        Api.ensureOpenPeriod();
+        String key = "held-" + UUID.randomUUID();
+        String body = Api.sampleApplication().toString();
+        // the applicant's token subject (see Tokens.token): keys are scoped to it
+        String caller = "applicant@" + Api.OWN_OFFICE;
+        try (Connection first = Database.superuser()) {
+            first.setAutoCommit(false);
+            try (PreparedStatement claim = first.prepareStatement(
+                    "INSERT INTO idempotency_key (caller, key, fingerprint) VALUES (?, ?, 'still-in-progress')")) {
+                claim.setString(1, caller);
+                claim.setString(2, key);
+                assertThat(claim.executeUpdate()).isEqualTo(1);
+            }
+            String before = Database.footprint();
+            long events = Database.number("SELECT count(*) FROM audit_event");
+            long started = System.nanoTime();
+            Response retry = Api.applicant().header("Idempotency-Key", key).body(body).post("/api/v1/applications");
+            long waitedMs = (System.nanoTime() - started) / 1_000_000;
+            retry.then().statusCode(409).contentType("application/problem+json")
+                    .body("type", equalTo("urn:socialfund:problem:idempotency-in-progress"));
+            System.out.printf("idempotency in progress: 409 after %d ms%n", waitedMs);
+            assertThat(waitedMs).as("the retry waited for the first request").isBetween(14_500L, 30_000L);
+            assertThat(Database.footprint()).isEqualTo(before);
+            assertThat(Database.number("SELECT count(*) FROM audit_event")).isEqualTo(events);
+            first.rollback();
+        }
+        long before = Database.number("SELECT count(*) FROM application");
+        Response created = Api.applicant().header("Idempotency-Key", key).body(body).post("/api/v1/applications");
+        created.then().statusCode(201);
+        assertThat(created.header("Idempotent-Replayed")).as("the first answer is no replay").isNull();
+        assertThat(Database.number("SELECT count(*) FROM application")).isEqualTo(before + 1);
+        assertThat(Database.string("SELECT receipt ->> 'applicationId' FROM idempotency_key WHERE caller = ? "
+                + "AND key = ?", caller, key)).isEqualTo(created.<String>path("id"));
+        Api.applicant().header("Idempotency-Key", key).body(body).post("/api/v1/applications").then()
+                .statusCode(201).header("Idempotent-Replayed", "true").body(equalTo(created.asString()));
         assertThat(Database.number("SELECT count(*) FROM application")).isEqualTo(before + 1);
     }
 

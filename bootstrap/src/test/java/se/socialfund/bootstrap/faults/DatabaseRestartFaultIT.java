@@ -1,12 +1,20 @@
 package se.socialfund.bootstrap.faults;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The database goes away under load: PostgreSQL is stopped and started again (a fast shutdown), then crashes (an
  * immediate shutdown, recovered from its WAL at the next start), while clients keep writing. While it is down every
- * answer is a quick 503 problem with Retry-After, never a 500 and never a hang; the service reconnects by itself;
- * and every write that was answered 2xx is in the database afterwards.
+ * answer is a quick 503 problem with Retry-After, never a 500 and never a hang; readiness reports DOWN (503) while
+ * the database is down and UP again once it is back; the service reconnects by itself, without a restart; and
+ * every write that was answered 2xx is in the database afterwards.
  *
  * <p>Runs against the packaged service in a process of its own: {@code ./mvnw -B verify -Pfaults}.
  */
@@ -26,6 +35,51 @@ class DatabaseRestartFaultIT {
     private static final long OUTAGE_MS = 4_000;
     /** The slowest a 503 may be: the pool's acquisition timeout (5 s) and some slack for a loaded machine. */
     private static final long SLOWEST_503_MS = 8_000;
+    /** How long the service may take to report ready again once its database is back (it is not restarted). */
+    private static final long READY_AGAIN_MS = 30_000;
+
+    /**
+     * {@code /q/health/ready} polled until it reports {@code wanted} (DOWN: 503 with the database check DOWN; UP:
+     * 200 with it UP) or the deadline passes: the probes answered, and how long after {@code since} it was seen.
+     */
+    record Readiness(String wanted, boolean seen, long afterMs, int probes, String last) {
+        private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+        static Readiness await(ServiceProcess service, String wanted, long since, long deadline) throws Exception {
+            int probes = 0;
+            String last = "no answer";
+            do {
+                probes++;
+                try {
+                    HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(
+                                    service.url("/q/health/ready"))).timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    JsonNode health = new ObjectMapper().readTree(r.body());
+                    String database = "none";
+                    for (JsonNode check : health.path("checks")) {
+                        if (check.path("name").asText().contains("Database")) {
+                            database = check.path("status").asText();
+                        }
+                    }
+                    last = r.statusCode() + " " + health.path("status").asText() + " (database " + database + ")";
+                    if (r.statusCode() == ("UP".equals(wanted) ? 200 : 503)
+                            && wanted.equals(health.path("status").asText()) && wanted.equals(database)) {
+                        return new Readiness(wanted, true, System.currentTimeMillis() - since, probes, last);
+                    }
+                } catch (java.io.IOException e) {
+                    last = e.toString();
+                }
+                Thread.sleep(200);
+            } while (System.currentTimeMillis() < deadline);
+            return new Readiness(wanted, false, System.currentTimeMillis() - since, probes, last);
+        }
+
+        @Override
+        public String toString() {
+            return (seen ? wanted + " after " + afterMs + " ms" : "never " + wanted + " in " + afterMs + " ms")
+                    + " (" + probes + " probes, last " + last + ")";
+        }
+    }
 
     @Test
     void writes_during_database_restarts_get_2xx_or_a_quick_503_and_no_2xx_is_lost() throws Exception {
@@ -40,6 +94,7 @@ class DatabaseRestartFaultIT {
                 "QUARKUS_FLYWAY_USERNAME", EmbeddedDatabase.OWNER, "QUARKUS_FLYWAY_PASSWORD", "embedded"),
                 base.resolve(dataDir.getFileName() + ".log"));
         List<long[]> outages = new ArrayList<>();
+        List<Readiness> readiness = new ArrayList<>();
         boolean passed = false;
         try {
             try (Connection c = db.superuserConnection()) {
@@ -54,21 +109,29 @@ class DatabaseRestartFaultIT {
 
             // fault 1: PostgreSQL stops (fast shutdown) and comes back on the same directory and port
             long down = load.now();
+            long downAt = System.currentTimeMillis();
             db.close();
-            Thread.sleep(OUTAGE_MS);
+            readiness.add(Readiness.await(service, "DOWN", downAt, downAt + OUTAGE_MS));
+            Thread.sleep(Math.max(0, downAt + OUTAGE_MS - System.currentTimeMillis()));
             db = EmbeddedDatabase.start(pgDir, pgPort, false, Map.of());
             outages.add(new long[]{down, load.now()});
+            long upAt = System.currentTimeMillis();
+            readiness.add(Readiness.await(service, "UP", upAt, upAt + READY_AGAIN_MS));
             Thread.sleep(4_000);
 
             // fault 2: PostgreSQL crashes (immediate shutdown: no checkpoint, recovery at the next start)
             down = load.now();
+            downAt = System.currentTimeMillis();
             long postmaster = Long.parseLong(Files.readAllLines(pgDir.resolve("postmaster.pid")).get(0).trim());
             new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster)).start().waitFor();
             ProcessHandle.of(postmaster).ifPresent(p -> p.onExit().join());
             db.close(); // releases its lock on the directory; the server is already gone
-            Thread.sleep(OUTAGE_MS);
+            readiness.add(Readiness.await(service, "DOWN", downAt, downAt + OUTAGE_MS));
+            Thread.sleep(Math.max(0, downAt + OUTAGE_MS - System.currentTimeMillis()));
             db = EmbeddedDatabase.start(pgDir, pgPort, false, Map.of());
             outages.add(new long[]{down, load.now()});
+            upAt = System.currentTimeMillis();
+            readiness.add(Readiness.await(service, "UP", upAt, upAt + READY_AGAIN_MS));
             Thread.sleep(5_000);
             load.stop();
 
@@ -110,6 +173,12 @@ class DatabaseRestartFaultIT {
             System.out.printf("database restarts: 2 faults, %d writes (%d answered 2xx, all found in the database), "
                     + "%d refused during the outages; statuses %s; slowest 503 %d ms%n", outcomes.size(), twoXx,
                     during, statuses, slowest);
+            for (Readiness r : readiness) {
+                if (!r.seen()) {
+                    wrong.add("readiness: " + r);
+                }
+            }
+            System.out.printf("readiness: %s%n", readiness);
             assertThat(wrong).as("broken promises").isEmpty();
             assertThat(statuses).containsKey(503);
             assertThat(twoXx).isGreaterThan(20);

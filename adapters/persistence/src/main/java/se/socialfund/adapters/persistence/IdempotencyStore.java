@@ -21,6 +21,11 @@ import se.socialfund.domain.shared.Conflict;
 public class IdempotencyStore implements IdempotencyKeys {
     /** How long a retry waits for the first request with its key to finish. */
     static final String WAIT_FOR_FIRST = "15s";
+    /**
+     * The claim's statement timeout: above the wait, so that the lock timeout ends it (409), not a shorter
+     * configured statement timeout (which would answer 503 as if the database were unreachable).
+     */
+    static final String CLAIM_STATEMENT_LIMIT = "20s";
 
     @Inject
     EntityManager em;
@@ -28,6 +33,7 @@ public class IdempotencyStore implements IdempotencyKeys {
     @Override
     public Optional<Earlier> claim(String caller, String key, String fingerprint) {
         em.createNativeQuery("SET LOCAL lock_timeout = '" + WAIT_FOR_FIRST + "'").executeUpdate();
+        em.createNativeQuery("SET LOCAL statement_timeout = '" + CLAIM_STATEMENT_LIMIT + "'").executeUpdate();
         int inserted;
         try {
             inserted = em.createNativeQuery("INSERT INTO idempotency_key (caller, key, fingerprint) "
@@ -42,6 +48,7 @@ public class IdempotencyStore implements IdempotencyKeys {
             throw e;
         }
         em.createNativeQuery("SET LOCAL lock_timeout TO DEFAULT").executeUpdate();
+        em.createNativeQuery("SET LOCAL statement_timeout TO DEFAULT").executeUpdate();
         if (inserted == 1) {
             return Optional.empty();
         }
