@@ -91,6 +91,108 @@ class FollowUpTest {
     }
 
     @Test
+    void the_annual_report_gives_each_years_money_and_fund_as_they_stood_at_the_years_end() {
+        // granted 5,000.00 on 2040-03-01 (committed that day), started 2040-03-15
+        UUID id = grantedAndStarted(LocalDate.of(2040, 3, 1), LocalDate.of(2040, 3, 15), LocalDate.of(2041, 9, 15));
+        clock.setDay(LocalDate.of(2040, 9, 20));
+        // against the baselines 12.5 (target 6.0) and 12.1: change -2.5, control change -0.1, difference -2.4,
+        // improvement 2.4 (lower is better), progress toward the target -2.5 / (6.0 - 12.5) = 0.3846
+        Api.applicant().header("If-Match", Api.ifMatch(id)).body(Map.of("progress", "Enligt plan", "risks", "Få",
+                        "measurements", List.of(
+                                Map.of("indicator", "absence-rate", "group", "TARGET", "measuredOn", "2040-09-15",
+                                        "n", 110, "value", 10.0),
+                                Map.of("indicator", "absence-rate", "group", "CONTROL", "measuredOn", "2040-09-15",
+                                        "n", 100, "value", 12.0))))
+                .post("/api/v1/applications/" + id + "/follow-ups").then().statusCode(200);
+        clock.setDay(LocalDate.of(2040, 12, 20));
+        reportCosts(id, "2040-12-15", Map.of(2040, "1200.00"));
+        // the 2040 closing, made in January, marks capital on 2040-12-31
+        clock.setDay(LocalDate.of(2041, 1, 15));
+        Api.fundOfficer().body(Map.of("amount", Steps.money("3000.00"), "closingYear", 2040,
+                "reference", "KF bokslut 2040")).post("/api/v1/fund/capital-markings").then().statusCode(201);
+        // 2041: the running total with the year's own costs, then a termination releases the unspent 3,000.00
+        clock.setDay(LocalDate.of(2041, 5, 10));
+        reportCosts(id, "2041-04-30", Map.of(2040, "1200.00", 2041, "800.00"));
+        clock.setDay(LocalDate.of(2041, 6, 1));
+        Api.fundOfficer().header("If-Match", Api.ifMatch(id)).body(Map.of("reason", "Målgruppen flyttade",
+                "endedOn", "2041-05-31")).post("/api/v1/applications/" + id + "/termination").then().statusCode(200);
+
+        clock.setDay(LocalDate.of(2042, 1, 20));
+        Map<String, BigDecimal> before = fundIn(annual(2039));
+        Response in2040 = annual(2040);
+        Response in2041 = annual(2041);
+
+        assertThat(in2040.<String>path("fund.asOf")).isEqualTo("2040-12-31");
+        assertThat(fundIn(in2040)).isEqualTo(Map.of("capital", before.get("capital").add(new BigDecimal("3000.00")),
+                "committed", before.get("committed").add(new BigDecimal("5000.00")),
+                "returned", before.get("returned"),
+                "available", before.get("available").subtract(new BigDecimal("2000.00"))));
+        Map<String, Object> then = investmentIn(in2040, id);
+        assertThat(then).containsEntry("stage", "TERMINATED").containsEntry("grantedOn", "2040-03-01");
+        assertThat(amountsOf(then)).isEqualTo(Map.of("grantedAmount", "5000.00", "spentAmount", "1200.00",
+                "releasedAmount", "0.00"));
+        assertThat(in2040.<String>path("investments.find { it.applicationId == '" + id + "' }.attainment[0].indicator"))
+                .isEqualTo("absence-rate");
+        assertThat(in2040.<Float>path("investments.find { it.applicationId == '" + id + "' }.attainment[0].change"))
+                .isEqualTo(-2.5f);
+        assertThat(in2040.<Float>path("investments.find { it.applicationId == '" + id
+                + "' }.attainment[0].improvement")).isEqualTo(2.4f);
+        assertThat(in2040.<Float>path("investments.find { it.applicationId == '" + id
+                + "' }.attainment[0].progressTowardTarget")).isEqualTo(0.3846f);
+
+        assertThat(in2041.<String>path("fund.asOf")).isEqualTo("2041-12-31");
+        assertThat(fundIn(in2041)).isEqualTo(Map.of("capital", before.get("capital").add(new BigDecimal("3000.00")),
+                "committed", before.get("committed").add(new BigDecimal("5000.00")),
+                "returned", before.get("returned").add(new BigDecimal("3000.00")),
+                "available", before.get("available").add(new BigDecimal("1000.00"))));
+        assertThat(amountsOf(investmentIn(in2041, id))).isEqualTo(Map.of("grantedAmount", "5000.00",
+                "spentAmount", "2000.00", "releasedAmount", "3000.00"));
+        for (Response report : List.of(in2040, in2041)) {
+            BigDecimal sum = report.jsonPath().<String>getList("investments.spentAmount.amount").stream()
+                    .map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(new BigDecimal(report.<String>path("totalSpent.amount"))).as("the investments' spent")
+                    .isEqualByComparingTo(sum);
+        }
+    }
+
+    private static void reportCosts(UUID id, String asOf, Map<Integer, String> personnelPerYear) {
+        List<Map<String, Object>> lines = new java.util.TreeMap<>(personnelPerYear).entrySet().stream()
+                .map(e -> Map.<String, Object>of("year", e.getKey(), "category", "PERSONNEL",
+                        "amount", Steps.money(e.getValue()))).toList();
+        Api.applicant().header("If-Match", Api.ifMatch(id)).body(Map.of("asOf", asOf, "lines", lines))
+                .post("/api/v1/applications/" + id + "/cost-reports").then().statusCode(200);
+    }
+
+    private static Response annual(int year) {
+        Response r = Api.as("auditor", null).get("/api/v1/reports/annual?year=" + year);
+        r.then().statusCode(200);
+        return r;
+    }
+
+    private static Map<String, BigDecimal> fundIn(Response report) {
+        Map<String, BigDecimal> fund = new java.util.HashMap<>();
+        for (String key : List.of("capital", "committed", "returned", "available")) {
+            fund.put(key, new BigDecimal(report.<String>path("fund." + key + ".amount")));
+        }
+        return fund;
+    }
+
+    private static Map<String, Object> investmentIn(Response report, UUID id) {
+        return report.jsonPath().<Map<String, Object>>getList("investments").stream()
+                .filter(i -> id.toString().equals(i.get("applicationId"))).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " is not in the " + report.path("year") + " report"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> amountsOf(Map<String, Object> investment) {
+        Map<String, String> amounts = new java.util.HashMap<>();
+        for (String key : List.of("grantedAmount", "spentAmount", "releasedAmount")) {
+            amounts.put(key, (String) ((Map<String, Object>) investment.get(key)).get("amount"));
+        }
+        return amounts;
+    }
+
+    @Test
     void a_group_of_four_is_shown_to_its_office_and_the_fund_but_never_to_others() {
         UUID id = grantedAndStarted(LocalDate.of(2033, 3, 1), LocalDate.of(2033, 3, 15), LocalDate.of(2034, 3, 15));
         Api.applicant().header("If-Match", Api.ifMatch(id)).body(Map.of("progress", "Enligt plan", "risks", "Få",
