@@ -92,6 +92,9 @@ public final class FollowUpQueryService implements ListDeadlines, AnnualReport, 
             LocalDate start = LocalDate.of(year, 1, 1);
             LocalDate end = LocalDate.of(year, 12, 31);
             LocalDate asOf = end.isBefore(subject.today()) ? end : subject.today();
+            // the money is as of the year's end, like the fund's position: later cost reports and releases do not
+            // change a past year's report
+            Map<UUID, Money> releasedByEnd = fund.releasedAsOf(end);
             List<AnnualReport.Investment> investments = new ArrayList<>();
             Map<String, BigDecimal> inYear = new TreeMap<>();
             Money granted = Money.ZERO;
@@ -108,11 +111,12 @@ public final class FollowUpQueryService implements ListDeadlines, AnnualReport, 
                         .filter(y -> y.year() == year).findFirst().map(EconomicEvaluation.YearlySavings::perPayer)
                         .orElse(Map.of());
                 savingsInYear.forEach((payer, amount) -> inYear.merge(payer, amount, BigDecimal::add));
+                Money spentByEnd = app.spentAsOf(end);
                 granted = granted.plus(app.grantedAmount());
-                spent = spent.plus(app.spentAmount());
+                spent = spent.plus(spentByEnd);
                 investments.add(new AnnualReport.Investment(app.id(), app.registrationNumber().toString(), app.content().title(),
                         app.leadOffice(), app.offices(), app.stage(), decision.meetingDate(), app.grantedAmount(),
-                        app.spentAmount(), app.releasedAmount(), view.attainment(), savingsInYear,
+                        spentByEnd, releasedByEnd.getOrDefault(app.id(), Money.ZERO), view.attainment(), savingsInYear,
                         economics == null ? Map.of() : economics.totalPerPayer(),
                         economics == null ? null : economics.netPresentValue(),
                         economics == null ? null : economics.paybackYear()));
@@ -122,6 +126,10 @@ public final class FollowUpQueryService implements ListDeadlines, AnnualReport, 
         });
     }
 
+    /**
+     * Closed by an implementation decision before the year began. A terminated project is not closed: it still owes
+     * its evaluation and the implementation decision, so it stays in each year's report until it is.
+     */
     private static boolean closedBefore(Application app, LocalDate start) {
         return app.implementationDecision() != null && app.implementationDecision().decidedOn().isBefore(start);
     }

@@ -3,7 +3,9 @@ package se.socialfund.application.fakes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import se.socialfund.application.port.out.FundRepository;
@@ -93,6 +95,16 @@ public final class InMemoryFundRepository implements FundRepository {
     @Override
     public List<StoredEntry> entriesFor(UUID applicationId) {
         return ledger.stream().filter(s -> applicationId.equals(s.entry().applicationId())).toList();
+    }
+
+    @Override
+    public Map<UUID, Money> releasedAsOf(LocalDate day) {
+        Map<UUID, Money> released = new LinkedHashMap<>();
+        ledger.stream().map(StoredEntry::entry)
+                .filter(e -> e.kind() == LedgerEntryKind.RELEASE && e.applicationId() != null)
+                .filter(e -> !e.entryDate().isAfter(day))
+                .forEach(e -> released.merge(e.applicationId(), e.amount(), Money::plus));
+        return released;
     }
 
     /** Every entry, oldest first, for assertions. */

@@ -68,6 +68,7 @@ final class World {
     final SubmitApplicationService submit;
     final ApplicationLifecycleService lifecycle;
     final ApplicationQueryService queries;
+    final FollowUpQueryService followUps;
 
     World(LocalDate today) {
         clock = new SettableClock(noon(today));
@@ -75,6 +76,7 @@ final class World {
         submit = new SubmitApplicationService(changes, applications, periods, numbers, keys);
         lifecycle = new ApplicationLifecycleService(changes, applications, fund, goals);
         queries = new ApplicationQueryService(changes, applications);
+        followUps = new FollowUpQueryService(changes, applications, periods, fund, unitOfWork);
     }
 
     static World on(LocalDate today) {

@@ -468,6 +468,22 @@ public final class Application {
         return costReports.isEmpty() ? Money.ZERO : costReports.get(costReports.size() - 1).total();
     }
 
+    /**
+     * What the project had spent as of the day: the latest filed cost report whose costs run to that day or
+     * earlier (each report is a running total), zero when none does. Reports filed later but dated after the day
+     * do not change it, so a past year's figure stays put; with a day after every report it is
+     * {@link #spentAmount()}.
+     */
+    public Money spentAsOf(LocalDate day) {
+        for (int i = costReports.size() - 1; i >= 0; i--) {
+            CostReport report = costReports.get(i);
+            if (!report.asOf().isAfter(day)) {
+                return report.total();
+            }
+        }
+        return Money.ZERO;
+    }
+
     public Money grantedAmount() {
         return boardDecision != null && boardDecision.outcome() == Outcome.GRANTED ? boardDecision.grantedAmount()
                 : Money.ZERO;

@@ -135,6 +135,17 @@ public class FundStore implements FundRepository {
                 .map(FundStore::stored).toList();
     }
 
+    @Override
+    public Map<UUID, Money> releasedAsOf(LocalDate day) {
+        Map<UUID, Money> released = new LinkedHashMap<>();
+        em.createQuery("select e.applicationId, sum(e.amount) from LedgerEntryEntity e where e.kind = :kind "
+                        + "and e.entryDate <= :day and e.applicationId is not null group by e.applicationId",
+                        Object[].class)
+                .setParameter("kind", LedgerEntryKind.RELEASE.name()).setParameter("day", day).getResultStream()
+                .forEach(row -> released.put((UUID) row[0], new Money((BigDecimal) row[1])));
+        return released;
+    }
+
     private static StoredEntry stored(LedgerEntryEntity e) {
         return new StoredEntry(e.position, new LedgerEntry(LedgerEntryKind.valueOf(e.kind), e.entryDate,
                 new Money(e.amount), e.reference, e.applicationId, e.registrationNumber, e.committee, e.planYear,

@@ -26,7 +26,13 @@ public final class FollowUpQueries {
         List<Item> deadlines(String office, Deadline.Kind kind, Deadline.Status status);
     }
 
-    /** Den samlade årliga uppföljningen: every investment of the year, and the fund. */
+    /**
+     * Den samlade årliga uppföljningen: every investment granted by the year's end and not closed before the year
+     * began (a terminated project stays until its implementation decision closes it), and the fund. The money is as
+     * of the year's end, like the fund: spent is the latest cost report dated on or before 31 December, released
+     * the fund's releases dated on or before it, so later years never change a past year's figures. Stage,
+     * attainment and the economic evaluation are the investment's current ones.
+     */
     public interface AnnualReport {
         record Investment(UUID applicationId, String registrationNumber, String title, String leadOffice,
                           List<String> offices, Stage stage, LocalDate grantedOn, Money grantedAmount,

@@ -2,6 +2,7 @@ package se.socialfund.application.port.out;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import se.socialfund.domain.fund.Fund;
@@ -40,4 +41,10 @@ public interface FundRepository {
 
     /** Repaid and written-off sums per application (for reports). */
     List<StoredEntry> entriesFor(UUID applicationId);
+
+    /**
+     * Unused money released back to the fund, per investment, from the releases dated on or before the day (for the
+     * annual report, which shows each investment's money as of the year's end). Investments without any are absent.
+     */
+    Map<UUID, Money> releasedAsOf(LocalDate day);
 }
