@@ -44,7 +44,8 @@ public record ApplicationContent(
      * auditors and the scientific advisors too, and a smaller group's figures would identify its members.
      */
     public static final int MIN_GROUP = se.socialfund.domain.followup.Measurement.MIN_PUBLISHED_GROUP;
-    private static final String SMALL_GROUP = "must be at least " + MIN_GROUP
+    /** Why a smaller group is refused: the same words at the API's edge and in the domain. */
+    public static final String SMALL_GROUP = "must be at least " + MIN_GROUP
             + " people: a smaller group's figures would identify its members";
 
     public ApplicationContent {

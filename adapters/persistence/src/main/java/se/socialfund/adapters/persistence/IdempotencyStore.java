@@ -32,8 +32,9 @@ public class IdempotencyStore implements IdempotencyKeys {
 
     @Override
     public Optional<Earlier> claim(String caller, String key, String fingerprint) {
-        em.createNativeQuery("SET LOCAL lock_timeout = '" + WAIT_FOR_FIRST + "'").executeUpdate();
-        em.createNativeQuery("SET LOCAL statement_timeout = '" + CLAIM_STATEMENT_LIMIT + "'").executeUpdate();
+        // both limits in one round trip, on every submission's path
+        em.createNativeQuery("SET LOCAL lock_timeout = '" + WAIT_FOR_FIRST + "'; SET LOCAL statement_timeout = '"
+                + CLAIM_STATEMENT_LIMIT + "'").executeUpdate();
         int inserted;
         try {
             inserted = em.createNativeQuery("INSERT INTO idempotency_key (caller, key, fingerprint) "
@@ -47,8 +48,8 @@ public class IdempotencyStore implements IdempotencyKeys {
             }
             throw e;
         }
-        em.createNativeQuery("SET LOCAL lock_timeout TO DEFAULT").executeUpdate();
-        em.createNativeQuery("SET LOCAL statement_timeout TO DEFAULT").executeUpdate();
+        em.createNativeQuery("SET LOCAL lock_timeout TO DEFAULT; SET LOCAL statement_timeout TO DEFAULT")
+                .executeUpdate();
         if (inserted == 1) {
             return Optional.empty();
         }

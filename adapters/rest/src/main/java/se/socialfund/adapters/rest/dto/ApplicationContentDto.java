@@ -31,11 +31,9 @@ public record ApplicationContentDto(
         @NotNull @Valid ApprovalDto officeHeadApproval,
         @NotEmpty @Size(max = 20) List<@NotNull @Valid CommitteeDto> committeesInformed) {
 
-    /** See ApplicationContent.MIN_GROUP: a smaller group's figures would identify its members. */
-    static final String SMALL_GROUP = "must be at least 5 people: a smaller group's figures would identify its members";
-
     public record TargetGroupDto(@NotBlank @Size(max = Limits.TEXT) String description,
-                                 @NotNull @Min(value = 5, message = SMALL_GROUP) @Max(10_000_000) Integer size) {
+                                 @NotNull @Min(value = ApplicationContent.MIN_GROUP,
+                                         message = ApplicationContent.SMALL_GROUP) @Max(10_000_000) Integer size) {
     }
 
     public record GoalDto(@NotBlank @Size(max = Limits.SHORT_TEXT) String description,
@@ -57,7 +55,8 @@ public record ApplicationContentDto(
     }
 
     public record ControlGroupDto(@NotBlank @Size(max = Limits.TEXT) String description,
-                                  @NotNull @Min(value = 5, message = SMALL_GROUP) @Max(10_000_000) Integer size,
+                                  @NotNull @Min(value = ApplicationContent.MIN_GROUP,
+                                          message = ApplicationContent.SMALL_GROUP) @Max(10_000_000) Integer size,
                                   @Valid BaselineDto baseline) {
     }
 
