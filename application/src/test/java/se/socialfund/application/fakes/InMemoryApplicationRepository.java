@@ -11,8 +11,8 @@ import java.util.UUID;
 
 import se.socialfund.application.port.out.ApplicationFilter;
 import se.socialfund.application.port.out.ApplicationRepository;
-import se.socialfund.application.port.out.ApplicationSummary;
-import se.socialfund.application.port.out.Page;
+import se.socialfund.application.port.in.ApplicationSummary;
+import se.socialfund.application.port.in.Page;
 import se.socialfund.domain.application.Application;
 import se.socialfund.domain.application.ApplicationEvent;
 import se.socialfund.domain.application.ApplicationSnapshot;
@@ -87,10 +87,9 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     }
 
     private ApplicationSummary summary(ApplicationSnapshot s) {
-        Application app = Application.restore(s);
         return new ApplicationSummary(positions.get(s.id()), s.id(), s.registrationNumber().toString(),
-                app.content().title(), s.stage(), s.version(), app.leadOffice(), app.offices(), s.periodId(),
-                app.content().budget().requestedAmount(), app.grantedAmount(), s.receivedAt(), s.updatedAt());
+                s.content().title(), s.stage(), s.version(), s.leadOffice(), s.offices(), s.periodId(),
+                s.content().budget().requestedAmount(), s.grantedAmount(), s.receivedAt(), s.updatedAt());
     }
 
     @Override
@@ -109,8 +108,8 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     }
 
     @Override
-    public List<Application> inStages(Set<Stage> stages) {
-        return current.values().stream().filter(s -> stages.contains(s.stage())).map(Application::restore).toList();
+    public List<ApplicationSnapshot> inStages(Set<Stage> stages) {
+        return current.values().stream().filter(s -> stages.contains(s.stage())).toList();
     }
 
     /** The stored state, for assertions. */

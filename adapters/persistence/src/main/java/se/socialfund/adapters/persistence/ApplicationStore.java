@@ -20,8 +20,8 @@ import jakarta.persistence.Query;
 
 import se.socialfund.application.port.out.ApplicationFilter;
 import se.socialfund.application.port.out.ApplicationRepository;
-import se.socialfund.application.port.out.ApplicationSummary;
-import se.socialfund.application.port.out.Page;
+import se.socialfund.application.port.in.ApplicationSummary;
+import se.socialfund.application.port.in.Page;
 import se.socialfund.domain.application.Application;
 import se.socialfund.domain.application.ApplicationEvent;
 import se.socialfund.domain.application.ApplicationSnapshot;
@@ -252,7 +252,7 @@ public class ApplicationStore implements ApplicationRepository {
     }
 
     @Override
-    public List<Application> inStages(Set<Stage> stages) {
+    public List<ApplicationSnapshot> inStages(Set<Stage> stages) {
         List<String> names = stages.stream().map(Stage::name).toList();
         List<ApplicationEntity> rows = em.createQuery("from ApplicationEntity a where a.stage in :stages "
                 + "order by a.position", ApplicationEntity.class).setParameter("stages", names).getResultList();
@@ -264,7 +264,7 @@ public class ApplicationStore implements ApplicationRepository {
                         + "and r.number = a.currentRevision and a.stage in :stages", RevisionEntity.class)
                 .setParameter("stages", names).getResultStream().forEach(r -> current.put(r.applicationId, r));
         rows.forEach(em::detach);
-        return rows.stream().map(e -> Application.restore(ApplicationMapper.toSnapshot(e, current.get(e.id))))
+        return rows.stream().map(e -> Application.restore(ApplicationMapper.toSnapshot(e, current.get(e.id))).snapshot())
                 .toList();
     }
 }
