@@ -59,14 +59,15 @@ final class ApplicationMapper {
                 ? s.boardDecision().grantedAmount().amount() : null;
         e.updatedAt = s.updatedAt();
         e.currentRevision = s.currentRevision().number();
-        e.state = Documents.write(new StateDocument(s.criteriaAssessment(), s.completionRequests(),
-                s.municipalPerspective(), s.reviews(), s.boardDecision(), s.projectStart(), s.costReports(),
-                s.followUp(), s.evaluation(), s.implementationDecision(), s.withdrawal(), s.termination(),
-                s.repaymentPlan(), s.releasedAmount()));
+        e.state = Documents.write(Documents.APPLICATION_STATE, new StateDocument(s.criteriaAssessment(),
+                s.completionRequests(), s.municipalPerspective(), s.reviews(), s.boardDecision(), s.projectStart(),
+                s.costReports(), s.followUp(), s.evaluation(), s.implementationDecision(), s.withdrawal(),
+                s.termination(), s.repaymentPlan(), s.releasedAmount()));
     }
 
     static ApplicationSnapshot toSnapshot(ApplicationEntity e, RevisionEntity current) {
-        StateDocument d = Documents.read(e.state, StateDocument.class);
+        StateDocument d = Documents.read(Documents.APPLICATION_STATE, e.state, StateDocument.class,
+                "application " + e.id);
         return new ApplicationSnapshot(e.id, RegistrationNumber.parse(e.registrationNumber), e.periodId,
                 Stage.valueOf(e.stage), e.version, e.receivedAt, e.updatedAt, e.submittedBy, toRevision(current),
                 d.criteriaAssessment(), d.completionRequests(), d.municipalPerspective(), d.reviews(),
@@ -78,7 +79,7 @@ final class ApplicationMapper {
         RevisionEntity e = new RevisionEntity();
         e.applicationId = applicationId;
         e.number = r.number();
-        e.content = Documents.write(r.content());
+        e.content = Documents.write(Documents.REVISION_CONTENT, r.content());
         e.submittedAt = r.submittedAt();
         e.submittedBy = r.submittedBy();
         e.answersCompletionRequest = r.answersCompletionRequest();
@@ -86,7 +87,8 @@ final class ApplicationMapper {
     }
 
     static Revision toRevision(RevisionEntity e) {
-        return new Revision(e.number, Documents.read(e.content, ApplicationContent.class), e.submittedAt,
+        return new Revision(e.number, Documents.read(Documents.REVISION_CONTENT, e.content, ApplicationContent.class,
+                "revision " + e.number + " of application " + e.applicationId), e.submittedAt,
                 e.submittedBy, e.answersCompletionRequest);
     }
 }
