@@ -22,7 +22,8 @@ import se.socialfund.domain.shared.StaleVersion;
 
 /**
  * Keeps snapshots, never live objects: each find restores a fresh aggregate, as the database would. An update is
- * refused with StaleVersion when the stored version is not the one the caller loaded.
+ * refused with StaleVersion when the stored version is not the one the caller loaded. Lists newest first, keyset
+ * paged like the PostgreSQL store: {@code ApplicationRepositoryContract} holds both to the same promises.
  */
 public final class InMemoryApplicationRepository implements ApplicationRepository {
     private final Map<UUID, ApplicationSnapshot> current = new LinkedHashMap<>();
@@ -75,8 +76,8 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
                 .filter(s -> filter.visibleToOffice() == null || offices(s).contains(filter.visibleToOffice()))
                 .filter(s -> filter.visibleToSubmitter() == null || s.submittedBy().equals(filter.visibleToSubmitter()))
                 .map(this::summary)
-                .filter(r -> after == null || r.position() > after)
-                .sorted(Comparator.comparingLong(ApplicationSummary::position))
+                .filter(r -> after == null || r.position() < after)
+                .sorted(Comparator.comparingLong(ApplicationSummary::position).reversed())
                 .limit(limit + 1L)
                 .toList();
         return Page.of(rows, limit, ApplicationSummary::position);
@@ -90,7 +91,12 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
         Application app = Application.restore(s);
         return new ApplicationSummary(positions.get(s.id()), s.id(), s.registrationNumber().toString(),
                 app.content().title(), s.stage(), s.version(), app.leadOffice(), app.offices(), s.periodId(),
-                app.content().budget().requestedAmount(), app.grantedAmount(), s.receivedAt(), s.updatedAt());
+                app.content().budget().requestedAmount(), granted(s), s.receivedAt(), s.updatedAt());
+    }
+
+    /** As the store's column: the board decision's granted amount, none before a decision or without one. */
+    private static se.socialfund.domain.shared.Money granted(ApplicationSnapshot s) {
+        return s.boardDecision() == null ? null : s.boardDecision().grantedAmount();
     }
 
     @Override
