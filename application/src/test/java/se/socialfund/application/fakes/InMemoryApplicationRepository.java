@@ -22,7 +22,8 @@ import se.socialfund.domain.shared.StaleVersion;
 
 /**
  * Keeps snapshots, never live objects: each find restores a fresh aggregate, as the database would. An update is
- * refused with StaleVersion when the stored version is not the one the caller loaded.
+ * refused with StaleVersion when the stored version is not the one the caller loaded. Lists newest first, keyset
+ * paged like the PostgreSQL store: {@code ApplicationRepositoryContract} holds both to the same promises.
  */
 public final class InMemoryApplicationRepository implements ApplicationRepository {
     private final Map<UUID, ApplicationSnapshot> current = new LinkedHashMap<>();
@@ -75,8 +76,8 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
                 .filter(s -> filter.visibleToOffice() == null || offices(s).contains(filter.visibleToOffice()))
                 .filter(s -> filter.visibleToSubmitter() == null || s.submittedBy().equals(filter.visibleToSubmitter()))
                 .map(this::summary)
-                .filter(r -> after == null || r.position() > after)
-                .sorted(Comparator.comparingLong(ApplicationSummary::position))
+                .filter(r -> after == null || r.position() < after)
+                .sorted(Comparator.comparingLong(ApplicationSummary::position).reversed())
                 .limit(limit + 1L)
                 .toList();
         return Page.of(rows, limit, ApplicationSummary::position);
@@ -89,7 +90,12 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     private ApplicationSummary summary(ApplicationSnapshot s) {
         return new ApplicationSummary(positions.get(s.id()), s.id(), s.registrationNumber().toString(),
                 s.content().title(), s.stage(), s.version(), s.leadOffice(), s.offices(), s.periodId(),
-                s.content().budget().requestedAmount(), s.grantedAmount(), s.receivedAt(), s.updatedAt());
+                s.content().budget().requestedAmount(), granted(s), s.receivedAt(), s.updatedAt());
+    }
+
+    /** As the store's column: the granted amount of the investment, none before a grant or without one. */
+    private static se.socialfund.domain.shared.Money granted(ApplicationSnapshot s) {
+        return s.investment() == null ? null : s.investment().grantedAmount();
     }
 
     @Override

@@ -51,7 +51,7 @@ class ApplicationQueryServiceTest {
     void office_staff_see_only_the_applications_their_office_takes_part_in() {
         assertThat(listedFor(applicant(LEAD), NO_FILTER)).containsExactly(utbWithSoc);
         assertThat(listedFor(officeHead(PARTNER), NO_FILTER)).containsExactly(utbWithSoc);
-        assertThat(listedFor(applicant(OTHER), NO_FILTER)).containsExactly(kul, kulByForm);
+        assertThat(listedFor(applicant(OTHER), NO_FILTER)).containsExactly(kulByForm, kul);
     }
 
     @Test
@@ -68,11 +68,11 @@ class ApplicationQueryServiceTest {
 
     @Test
     void fund_officers_auditors_and_advisors_see_every_office() {
-        assertThat(listedFor(fundOfficer(), NO_FILTER)).containsExactly(utbWithSoc, kul, kulByForm);
-        assertThat(listedFor(auditor(), NO_FILTER)).containsExactly(utbWithSoc, kul, kulByForm);
-        assertThat(listedFor(advisor(), NO_FILTER)).containsExactly(utbWithSoc, kul, kulByForm);
+        assertThat(listedFor(fundOfficer(), NO_FILTER)).containsExactly(kulByForm, kul, utbWithSoc);
+        assertThat(listedFor(auditor(), NO_FILTER)).containsExactly(kulByForm, kul, utbWithSoc);
+        assertThat(listedFor(advisor(), NO_FILTER)).containsExactly(kulByForm, kul, utbWithSoc);
         assertThat(listedFor(fundOfficer(), new ApplicationSearch(null, OTHER, null, null)))
-                .containsExactly(kul, kulByForm);
+                .containsExactly(kulByForm, kul);
     }
 
     @Test

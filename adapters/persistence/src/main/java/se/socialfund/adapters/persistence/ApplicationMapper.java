@@ -47,11 +47,13 @@ final class ApplicationMapper {
         e.grantedAmount = s.investment() == null ? null : s.investment().grantedAmount().amount();
         e.updatedAt = s.updatedAt();
         e.currentRevision = s.currentRevision().number();
-        e.state = Documents.write(new StateDocument(s.assessment(), s.investment(), s.reviews()));
+        e.state = Documents.write(Documents.APPLICATION_STATE, new StateDocument(s.assessment(), s.investment(),
+                s.reviews()));
     }
 
     static ApplicationSnapshot toSnapshot(ApplicationEntity e, RevisionEntity current) {
-        StateDocument d = Documents.read(e.state, StateDocument.class);
+        StateDocument d = Documents.read(Documents.APPLICATION_STATE, e.state, StateDocument.class,
+                "application " + e.id);
         return new ApplicationSnapshot(e.id, RegistrationNumber.parse(e.registrationNumber), e.periodId,
                 Stage.valueOf(e.stage), e.version, e.receivedAt, e.updatedAt, e.submittedBy, toRevision(current),
                 d.reviews(), d.assessment(), d.investment());
@@ -61,7 +63,7 @@ final class ApplicationMapper {
         RevisionEntity e = new RevisionEntity();
         e.applicationId = applicationId;
         e.number = r.number();
-        e.content = Documents.write(r.content());
+        e.content = Documents.write(Documents.REVISION_CONTENT, r.content());
         e.submittedAt = r.submittedAt();
         e.submittedBy = r.submittedBy();
         e.answersCompletionRequest = r.answersCompletionRequest();
@@ -69,7 +71,8 @@ final class ApplicationMapper {
     }
 
     static Revision toRevision(RevisionEntity e) {
-        return new Revision(e.number, Documents.read(e.content, ApplicationContent.class), e.submittedAt,
+        return new Revision(e.number, Documents.read(Documents.REVISION_CONTENT, e.content, ApplicationContent.class,
+                "revision " + e.number + " of application " + e.applicationId), e.submittedAt,
                 e.submittedBy, e.answersCompletionRequest);
     }
 }
