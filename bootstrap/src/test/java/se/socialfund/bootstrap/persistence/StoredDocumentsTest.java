@@ -80,7 +80,7 @@ class StoredDocumentsTest {
             execute("UPDATE application SET state = jsonb_set(state, '{schemaVersion}', '99') WHERE id = ?", id);
             assertThatThrownBy(versions::verify).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("application state documents in application.state carry schemaVersion 99 "
-                            + "(versions understood: [1])");
+                            + "(versions understood: [2])");
         } finally {
             root.removeHandler(capture);
             execute("UPDATE application SET state = CAST(? AS jsonb) WHERE id = ?", stored, id);
@@ -90,19 +90,27 @@ class StoredDocumentsTest {
     }
 
     @Test
-    void the_migration_gives_documents_stored_before_versions_their_version_1() throws Exception {
+    void the_migrations_give_documents_stored_before_versions_their_version_and_shape() throws Exception {
         UUID id = Api.submit();
         String where = " WHERE application_id = '" + id + "'";
         try (Connection owner = Database.owner(); Statement s = owner.createStatement()) {
-            // the documents as releases before V3 wrote them
-            s.executeUpdate("UPDATE application SET state = state - 'schemaVersion' WHERE id = '" + id + "'");
+            // the documents as releases before V3 wrote them: no version, and the state in its flat shape of then
+            s.executeUpdate("UPDATE application SET state = jsonb_build_object('completionRequests', "
+                    + "state -> 'assessment' -> 'completionRequests', 'reviews', state -> 'reviews', "
+                    + "'costReports', '[]'::jsonb, 'releasedAmount', '{\"amount\": 0.00}'::jsonb) "
+                    + "WHERE id = '" + id + "'");
             s.executeUpdate("UPDATE application_revision SET content = content - 'schemaVersion'" + where);
             s.executeUpdate("UPDATE application_event SET details = details - 'schemaVersion'" + where);
             assertThatThrownBy(versions::verify).hasMessageContaining("carry schemaVersion none");
             Api.applicant().get("/api/v1/applications/" + id).then().statusCode(500);
 
             s.execute(migration("V3__stored_documents_carry_a_schema_version.sql"));
+            assertThat(Database.string("SELECT state ->> 'schemaVersion' FROM application WHERE id = ?", id))
+                    .isEqualTo("1");
+            s.execute(migration("V5__application_state_by_phase.sql"));
         }
+        assertThat(Database.string("SELECT state ->> 'schemaVersion' FROM application WHERE id = ?", id))
+                .isEqualTo("2");
         assertThat(Database.string("SELECT CAST(details AS text) FROM application_event" + where))
                 .startsWith("{\"revision\": \"1\", \"schemaVersion\": 1, ");
         Api.applicant().get("/api/v1/applications/" + id).then().statusCode(200);
