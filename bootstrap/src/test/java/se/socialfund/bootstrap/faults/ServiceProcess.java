@@ -29,8 +29,8 @@ import se.socialfund.bootstrap.support.Tokens;
  * a free loopback port with its own data directory: so that a test can kill it, or pull its database away, and
  * see what it does. Its output goes to a log file in target/.
  */
-final class ServiceProcess implements AutoCloseable {
-    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+public final class ServiceProcess implements AutoCloseable {
+    public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
 
     final Path dataDir;
     final int port;
@@ -38,7 +38,7 @@ final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    ServiceProcess(Path dataDir, Map<String, String> env, Path log) {
+    public ServiceProcess(Path dataDir, Map<String, String> env, Path log) {
         this.dataDir = dataDir;
         this.port = freePort();
         this.env = env;
@@ -54,7 +54,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the service and waits until it is ready (its database reachable); answers how long that took. */
-    Duration start() throws Exception {
+    public Duration start() throws Exception {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the fault tests through Maven (verify -Pfaults)");
         }
@@ -126,7 +126,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Removes a data directory of a run that passed (a failed run's is kept, next to its log). */
-    static void delete(Path dir) throws IOException {
+    public static void delete(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -136,7 +136,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
@@ -150,13 +150,13 @@ final class ServiceProcess implements AutoCloseable {
             .httpClientConfig().setParam("http.connection.timeout", 5_000).setParam("http.socket.timeout", 30_000));
 
     /** A request to this service as a client sends it; request and response are held to the contract. */
-    RequestSpecification as(String token) {
+    public RequestSpecification as(String token) {
         return RestAssured.given().config(TIMEOUTS).baseUri("http://127.0.0.1").port(port)
                 .filter(Contract.full()).contentType(ContentType.JSON).accept(ContentType.JSON)
                 .header("Authorization", "Bearer " + token);
     }
 
-    static Map<String, String> env(Object... pairs) {
+    public static Map<String, String> env(Object... pairs) {
         Map<String, String> env = new HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             env.put((String) pairs[i], String.valueOf(pairs[i + 1]));
