@@ -22,7 +22,11 @@ if [ ! -x "$home/bin/kc.sh" ]; then
     (cd "$root" && ./mvnw -B -q dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$version:zip" \
       -DoutputDirectory="$dist" >&2)
   fi
-  (cd "$dist" && unzip -q -o "keycloak-quarkus-dist-$version.zip")
+  if command -v unzip > /dev/null; then
+    (cd "$dist" && unzip -q -o "keycloak-quarkus-dist-$version.zip")
+  else # the JDK's jar tool unpacks it too, without the scripts' executable bits
+    (cd "$dist" && jar xf "keycloak-quarkus-dist-$version.zip" && chmod +x "keycloak-$version"/bin/*.sh)
+  fi
 fi
 if [ "${KC_FRESH:-0}" = 1 ]; then
   rm -rf "$home/data"

@@ -43,6 +43,19 @@ class ContractBoundsTest {
     }
 
     @Test
+    void a_problem_quoting_a_long_request_stays_within_its_own_bounds() {
+        // the unknown field's name is quoted in the detail and the violation: 5 000 characters, cut to the bounds
+        String name = "x".repeat(5_000);
+        Response r = Api.asUnchecked("fund-officer", Api.FUND_OFFICE)
+                .body("{\"name\":\"Vår\",\"opensOn\":\"2026-01-01\",\"closesOn\":\"2026-02-01\",\"" + name + "\":1}")
+                .post("/api/v1/application-periods");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.<String>path("type")).isEqualTo("urn:socialfund:problem:unknown-field");
+        assertThat(r.<String>path("detail")).hasSize(4000).endsWith("…");
+        assertThat(r.<String>path("violations[0].field")).hasSize(1000).startsWith("/xxx");
+    }
+
+    @Test
     void query_and_header_values_only_within_the_contracts_bounds() {
         String tooLongCursor = "a".repeat(33);
         Map<String, Response> over = Map.of(
