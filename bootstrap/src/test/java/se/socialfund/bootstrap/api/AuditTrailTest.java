@@ -285,4 +285,32 @@ class AuditTrailTest {
         Api.withToken(token, Contract.responses()).accept("text/html").get("/api/v1/audit-events").then()
                 .statusCode(406);
     }
+
+    @Test
+    void a_token_naming_someone_beyond_the_contracts_255_characters_is_refused_and_a_long_display_name_cut() {
+        long events = Database.number("SELECT count(*) FROM audit_event");
+        String longSubject = Tokens.sign(Tokens.claims("s".repeat(256), Api.FUND_OFFICE, "fund-officer"));
+        String longClient = Tokens.sign(Tokens.claims("long-client", Api.FUND_OFFICE, "fund-officer")
+                .claim("azp", "c".repeat(256)));
+        for (String token : new String[] {longSubject, longClient}) {
+            Response r = Api.withToken(token, Contract.full()).body(period()).post("/api/v1/application-periods");
+            assertThat(r.statusCode()).isEqualTo(401);
+            assertThat(r.<String>path("type")).isEqualTo("urn:socialfund:problem:unauthorized");
+        }
+        assertThat(Database.number("SELECT count(*) FROM audit_event")).as("nothing done, nothing audited")
+                .isEqualTo(events);
+        // at the bound: subject and client of 255 characters pass, a 300-character name is kept to 255
+        String subject = "s".repeat(255);
+        String token = Tokens.sign(Tokens.claims(subject, Api.FUND_OFFICE, "fund-officer")
+                .claim("name", "N".repeat(300)).claim("azp", "c".repeat(255)));
+        Api.withToken(token, Contract.full()).body(period()).post("/api/v1/application-periods").then()
+                .statusCode(201);
+        assertThat(Database.string("SELECT actor_name FROM audit_event WHERE actor_subject = ?", subject))
+                .isEqualTo("N".repeat(255));
+    }
+
+    private static Map<String, String> period() {
+        int year = 2300 + ThreadLocalRandom.current().nextInt(600);
+        return Map.of("name", "Vår " + year, "opensOn", year + "-02-01", "closesOn", year + "-03-15");
+    }
 }
