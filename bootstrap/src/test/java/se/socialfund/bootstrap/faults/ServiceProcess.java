@@ -29,8 +29,8 @@ import se.socialfund.bootstrap.support.Tokens;
  * a free loopback port with its own data directory: so that a test can kill it, or pull its database away, and
  * see what it does. Its output goes to a log file in target/.
  */
-final class ServiceProcess implements Endpoint, AutoCloseable {
-    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+public final class ServiceProcess implements Endpoint, AutoCloseable {
+    public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
     /** How long a start may take: several starts at once on a shared 2-core machine have taken 2.5 minutes. */
     private static final long READY_TIMEOUT_MS = 300_000;
 
@@ -41,7 +41,7 @@ final class ServiceProcess implements Endpoint, AutoCloseable {
     private final List<String> jvmOptions = new java.util.ArrayList<>(List.of("-Xmx512m"));
     private Process process;
 
-    ServiceProcess(Path dataDir, Map<String, String> env, Path log) {
+    public ServiceProcess(Path dataDir, Map<String, String> env, Path log) {
         this.dataDir = dataDir;
         this.port = freePort();
         this.env = env;
@@ -63,7 +63,7 @@ final class ServiceProcess implements Endpoint, AutoCloseable {
     }
 
     /** Starts the service and waits until it is ready (its database reachable); answers how long that took. */
-    Duration start() throws Exception {
+    public Duration start() throws Exception {
         long started = launch();
         return awaitReady(started);
     }
@@ -168,7 +168,7 @@ final class ServiceProcess implements Endpoint, AutoCloseable {
     }
 
     /** Removes a data directory of a run that passed (a failed run's is kept, next to its log). */
-    static void delete(Path dir) throws IOException {
+    public static void delete(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -216,7 +216,7 @@ final class ServiceProcess implements Endpoint, AutoCloseable {
                 .header("Authorization", "Bearer " + token);
     }
 
-    static Map<String, String> env(Object... pairs) {
+    public static Map<String, String> env(Object... pairs) {
         Map<String, String> env = new HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             env.put((String) pairs[i], String.valueOf(pairs[i + 1]));

@@ -41,6 +41,9 @@ public class ApplicationPeriodResource {
         if (year != null) {
             try {
                 y = Integer.parseInt(year);
+                if (y < 0 || y > 9999) {
+                    throw new NumberFormatException("outside the contract's 0 to 9999");
+                }
             } catch (NumberFormatException e) {
                 throw new BadParameter("year", "a year such as 2026");
             }

@@ -118,6 +118,9 @@ public class ApplicationResource {
             return null;
         }
         try {
+            if (value.length() != 36) { // UUID.fromString would take short forms such as 1-2-3-4-5
+                throw new IllegalArgumentException("not 36 characters");
+            }
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
             throw new BadParameter(parameter, parameter + " must be a UUID");

@@ -107,6 +107,9 @@ public class FundResource {
             return null;
         }
         try {
+            if (value.length() > 10) { // the contract's maxLength: LocalDate.parse would take +10000-01-01
+                throw new DateTimeParseException("longer than a date", value, 10);
+            }
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new BadParameter(parameter, parameter + " must be a date, YYYY-MM-DD");
