@@ -448,13 +448,17 @@ declare -A CHANGE_OPTS=([all]="" [no-token-cache]="-Dsocialfund.token-cache.max-
   [neither]="-Dsocialfund.token-cache.max-entries=0 -Dquarkus.datasource.jdbc.validate-on-borrow=true")
 measure_changes() {
   local size=$1 i=0 change port pid code
-  declare -A ports
+  declare -A ports pids
+  # started at once (their starts are not measured here), then each awaited
   for change in $CHANGES; do
     port=$((HTTP_PORT + 1 + i)); i=$((i + 1)); ports[$change]=$port
     (cd "$APP_DIR" && exec env "${SERVICE_ENV[@]}" QUARKUS_HTTP_PORT="$port" java $JAVA_OPTS \
       -XX:SharedArchiveFile=app-cds.jsa ${CHANGE_OPTS[$change]} -jar quarkus-run.jar) >>"$WORK/service-changes.log" 2>&1 &
-    pid=$!
-    EXTRA_PIDS+=("$pid")
+    pids[$change]=$!
+    EXTRA_PIDS+=("${pids[$change]}")
+  done
+  for change in $CHANGES; do
+    port=${ports[$change]}; pid=${pids[$change]}
     for _ in $(seq 1 9000); do
       code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -H "Authorization: Bearer $FO_TOKEN" \
         "http://127.0.0.1:$port/api/v1/applications?limit=1" || true)
@@ -523,6 +527,8 @@ fi
 
 # the local default: the embedded PostgreSQL inside the service, first start on an empty data directory (its signing
 # key made just before by the token command, which the poller needs) and restarts; then the two start changes undone
+# the machine is shared: the first free port from LOCAL_DB_PORT on
+while ss -Htln "sport = :$LOCAL_DB_PORT" | grep -q .; do LOCAL_DB_PORT=$((LOCAL_DB_PORT + 1)); done
 LOCAL_ENV=(SOCIALFUND_DATA_DIR="$WORK/local" QUARKUS_HTTP_PORT="$HTTP_PORT" SOCIALFUND_DB_PORT="$LOCAL_DB_PORT")
 log "start: the local default (embedded PostgreSQL on 127.0.0.1:$LOCAL_DB_PORT, data in $WORK/local)"
 LOCAL_TOKEN=$(env "${LOCAL_ENV[@]}" java -jar "$JAR" token fund-officer kommunstyrelsens-kontor --hours 2 | tail -1)
