@@ -183,7 +183,9 @@ for base in ("list-first", "list-office", "audit-first"):
             if a is not None and b is not None:
                 const.append((base, s, a, b))
 if const:
-    ok = all(abs(a - b) < 0.005 for _, _, a, b in const)
+    # a hundredth or two above a whole number is the pool validating a connection idle for over 2 s when it is
+    # borrowed (foreground validation), which falls on whichever request borrows it
+    ok = all(abs(a - b) < 0.05 for _, _, a, b in const)
     detail = "; ".join(f"{base}: {per_log[large][base + ' limit=10']:.2f} at limit=10, "
                        f"{per_log[large][base + ' limit=200']:.2f} at limit=200"
                        for base in ("list-first", "list-office", "audit-first") if base + " limit=10" in per_log[large])
