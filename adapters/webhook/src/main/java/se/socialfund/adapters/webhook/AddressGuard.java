@@ -15,17 +15,29 @@ import java.util.Optional;
 public final class AddressGuard {
     private final boolean allowLoopback;
     private final boolean allowPrivate;
+    private final Resolver resolver;
+
+    /** Host name to addresses; the system's resolver in the service, a fixed table in tests. */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
 
     public AddressGuard(boolean allowLoopback, boolean allowPrivate) {
+        this(allowLoopback, allowPrivate, AddressGuard::resolve);
+    }
+
+    public AddressGuard(boolean allowLoopback, boolean allowPrivate, Resolver resolver) {
         this.allowLoopback = allowLoopback;
         this.allowPrivate = allowPrivate;
+        this.resolver = resolver;
     }
 
     /** Why the host may not be called, if so; a host that does not resolve now is not refused here. */
     public Optional<String> refusal(String host) {
         InetAddress[] addresses;
         try {
-            addresses = resolve(host);
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
