@@ -38,14 +38,13 @@ public final class EventFeedService implements EventFeedQuery, EventRetention {
             // checked after the read: a purge that ran meanwhile is noticed, never silently skipped
             long purged = outbox.purgedThrough();
             if (after != null && after < purged) {
-                throw new CursorExpired("events after this cursor are older than the feed keeps ("
-                        + retention.toDays() + " days); read the resources again and start without a cursor");
+                return new FeedPage(java.util.List.of(), purged, true);
             }
             var visible = slice.events().stream().filter(e -> e.isVisibleTo(actor)).toList();
             long cursor = slice.events().size() >= limit
                     ? slice.events().get(slice.events().size() - 1).sequence()
                     : Math.max(from, Math.max(slice.head(), purged));
-            return new FeedPage(visible, cursor);
+            return new FeedPage(visible, cursor, false);
         });
     }
 

@@ -20,7 +20,6 @@ import io.vertx.core.http.HttpServerRequest;
 import se.socialfund.adapters.rest.problem.BadParameter;
 import se.socialfund.adapters.rest.problem.Problem;
 import se.socialfund.application.port.in.event.EventFeedQuery;
-import se.socialfund.application.port.in.event.EventFeedQuery.CursorExpired;
 import se.socialfund.application.port.in.event.EventFeedQuery.FeedPage;
 import se.socialfund.domain.event.ChangeEvent;
 
@@ -56,6 +55,10 @@ public class EventResource {
             throw new BadParameter("type", "an event type such as se.socialfund.application.granted.v1");
         }
         FeedPage page = feed.read(cursor(after), limit(limit), type);
+        if (page.expired()) {
+            throw new CursorExpired("events after this cursor are older than the feed keeps; read the resources "
+                    + "again and start without a cursor");
+        }
         return new EventPage(page.events().stream().map(EventResource::dto).toList(),
                 EventFeedQuery.sequence(page.cursor()));
     }
@@ -92,6 +95,13 @@ public class EventResource {
             return Long.parseLong(after);
         } catch (NumberFormatException e) {
             throw new BadParameter("after", "the cursor of a page of this feed (digits), or none to start");
+        }
+    }
+
+    /** The cursor lies before what the feed keeps (410). */
+    static final class CursorExpired extends RuntimeException {
+        CursorExpired(String message) {
+            super(message, null, false, false);
         }
     }
 

@@ -15,22 +15,18 @@ public interface EventFeedQuery {
     }
 
     /**
-     * The caller's events after the cursor (null: from the oldest kept), up to {@code limit}, of one type if given.
-     * Raises {@link CursorExpired} when events after the cursor have already been removed.
+     * The caller's events after the cursor (null: from the oldest kept), up to {@code limit}, of one type if given;
+     * an expired page when events after the cursor have already been removed.
      */
     FeedPage read(Long after, int limit, String type);
 
-    /** The events and where to continue: after the last event read, or after everything the feed held. */
-    record FeedPage(List<ChangeEvent> events, long cursor) {
+    /**
+     * The events and where to continue: after the last event read, or after everything the feed held. Expired: the
+     * cursor lies before events the retention removed, so the reader must start again (no events are given).
+     */
+    record FeedPage(List<ChangeEvent> events, long cursor, boolean expired) {
         public FeedPage {
             events = List.copyOf(events);
-        }
-    }
-
-    /** The cursor lies before events the retention removed: the reader must start again (410). */
-    final class CursorExpired extends RuntimeException {
-        public CursorExpired(String message) {
-            super(message, null, false, false);
         }
     }
 }
