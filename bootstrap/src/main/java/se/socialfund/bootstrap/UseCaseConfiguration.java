@@ -67,10 +67,9 @@ public class UseCaseConfiguration {
     @Produces
     @Singleton
     AuditedChanges auditedChanges(UnitOfWork unitOfWork, AuditTrail auditTrail, CurrentCaller caller, Clock clock,
-                                  ApplicationRepository applications, EventOutbox outbox) {
+                                  EventOutbox outbox) {
         // the event feed's outbox is written with each change's audit event (issue 17, EventPublishingAuditTrail)
-        return new AuditedChanges(unitOfWork, new EventPublishingAuditTrail(auditTrail, applications, outbox),
-                caller, clock);
+        return new AuditedChanges(unitOfWork, new EventPublishingAuditTrail(auditTrail, outbox), caller, clock);
     }
 
     @Produces

@@ -136,7 +136,8 @@ class EventFeedTest {
         List<Long> audited = new ArrayList<>();
         try (var c = Database.superuser(); var s = c.prepareStatement("SELECT sequence FROM audit_event "
                 + "WHERE sequence > ? AND outcome = 'SUCCEEDED' AND object_type = 'application' "
-                + "AND version_after IS NOT NULL AND version_after IS DISTINCT FROM version_before ORDER BY sequence")) {
+                + "AND version_after IS NOT NULL AND version_after IS DISTINCT FROM version_before "
+                + "ORDER BY sequence")) {
             s.setLong(1, start);
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {

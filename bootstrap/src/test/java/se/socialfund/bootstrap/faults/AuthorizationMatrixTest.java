@@ -399,8 +399,8 @@ class AuthorizationMatrixTest {
             SETUPS.put("listWebhookEndpoints", fresh -> Prepared.none());
             // an endpoint that wants no event that exists: the worker never calls it
             SETUPS.put("createWebhookEndpoint", fresh -> new Prepared(Map.of(), Map.of(), Map.of(),
-                    Map.of("url", "https://hooks.invalid/matrix", "eventTypes", List.of("se.socialfund.matrix.none.v1")),
-                    null));
+                    Map.of("url", "https://hooks.invalid/matrix", "eventTypes",
+                            List.of("se.socialfund.matrix.none.v1")), null));
             SETUPS.put("rotateWebhookSecret", fresh -> new Prepared(Map.of("id", Api.fundOfficer()
                     .body(Map.of("url", "https://hooks.invalid/matrix", "eventTypes",
                             List.of("se.socialfund.matrix.none.v1"))).post("/api/v1/webhook-endpoints").then()

@@ -4,11 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import se.socialfund.application.port.out.ApplicationRepository;
 import se.socialfund.application.port.out.AuditTrail;
 import se.socialfund.application.port.out.Page;
 import se.socialfund.application.port.out.event.EventOutbox;
-import se.socialfund.domain.application.Application;
+import se.socialfund.application.port.out.event.EventOutbox.ApplicationFacts;
 import se.socialfund.domain.audit.AuditEvent;
 import se.socialfund.domain.audit.AuditRecord;
 import se.socialfund.domain.audit.ChainVerification;
@@ -20,29 +19,28 @@ import se.socialfund.domain.event.ChangeEvent;
  * taken under the chain's head lock, held to the commit, so sequences are in commit order: a reader of the feed
  * never sees a later event before an earlier one has committed (README, "The event feed").
  *
- * <p>The application is read before the append, so the head lock is held no longer than for the two inserts.
+ * <p>What the event says of the application is read before the append (one read by key, not the whole aggregate),
+ * so the head lock is held no longer than for the two inserts, and the change's other locks barely longer.
  */
 public final class EventPublishingAuditTrail implements AuditTrail {
     private final AuditTrail trail;
-    private final ApplicationRepository applications;
     private final EventOutbox outbox;
 
-    public EventPublishingAuditTrail(AuditTrail trail, ApplicationRepository applications, EventOutbox outbox) {
+    public EventPublishingAuditTrail(AuditTrail trail, EventOutbox outbox) {
         this.trail = trail;
-        this.applications = applications;
         this.outbox = outbox;
     }
 
     @Override
     public AuditEvent append(AuditRecord record) {
-        Optional<Application> changed = changedApplication(record);
+        Optional<ApplicationFacts> changed = changedApplication(record);
         AuditEvent sealed = trail.append(record);
         changed.ifPresent(app -> outbox.append(event(sealed.sequence(), record, app)));
         return sealed;
     }
 
     /** A successful operation that changed an application (its version moved); refusals and replays are not news. */
-    private Optional<Application> changedApplication(AuditRecord r) {
+    private Optional<ApplicationFacts> changedApplication(AuditRecord r) {
         if (r.outcome() != AuditRecord.Outcome.SUCCEEDED || !"application".equals(r.objectType())
                 || r.objectId() == null || r.versionAfter() == null
                 || r.versionAfter().equals(r.versionBefore())) {
@@ -54,13 +52,13 @@ public final class EventPublishingAuditTrail implements AuditTrail {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return applications.find(id);
+        return outbox.facts(id);
     }
 
-    static ChangeEvent event(long sequence, AuditRecord r, Application app) {
+    static ChangeEvent event(long sequence, AuditRecord r, ApplicationFacts app) {
         Instant at = r.occurredAt();
         return new ChangeEvent(sequence, UUID.randomUUID(), EventTypes.of(r.action(), app.stage()),
-                "/api/v1/applications/" + app.id(), at, app.id(), app.registrationNumber().toString(), app.stage(),
+                "/api/v1/applications/" + app.id(), at, app.id(), app.registrationNumber(), app.stage(),
                 app.version(), app.offices(), app.submittedBy());
     }
 

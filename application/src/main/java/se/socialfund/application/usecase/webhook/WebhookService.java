@@ -141,9 +141,11 @@ public final class WebhookService implements WebhookUseCases, WebhookDelivery {
             long after = through;
             WebhookEndpoints.Next next = unitOfWork.reading(() -> endpoints.next(after, e.eventTypes()));
             if (next.event().isEmpty()) {
-                // nothing (more) of its types: its position moves to the head, and it goes to the back of the queue
-                long head = Math.max(next.head(), through);
-                inTransaction(() -> endpoints.advance(e.id(), head, clock.instant()));
+                // nothing (more) of its types: its position moves to the head, so it is not leased again for nothing
+                if (next.head() > through) {
+                    long head = next.head();
+                    inTransaction(() -> endpoints.advance(e.id(), head, clock.instant()));
+                }
                 return sent;
             }
             ChangeEvent event = next.event().get();

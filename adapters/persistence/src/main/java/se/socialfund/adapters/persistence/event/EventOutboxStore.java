@@ -3,6 +3,7 @@ package se.socialfund.adapters.persistence.event;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,15 @@ public class EventOutboxStore implements EventOutbox {
                 .setParameter("stage", e.stage().name()).setParameter("version", e.version())
                 .setParameter("offices", SqlArrays.literal(e.offices())).setParameter("submitter", e.submittedBy())
                 .executeUpdate();
+    }
+
+    @Override
+    public Optional<ApplicationFacts> facts(UUID applicationId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, registration_number, stage, version, offices, "
+                + "submitted_by FROM application WHERE id = :id").setParameter("id", applicationId).getResultList();
+        return rows.stream().findFirst().map(r -> new ApplicationFacts((UUID) r[0], (String) r[1],
+                Stage.valueOf((String) r[2]), ((Number) r[3]).longValue(), SqlArrays.texts(r[4]), (String) r[5]));
     }
 
     @Override

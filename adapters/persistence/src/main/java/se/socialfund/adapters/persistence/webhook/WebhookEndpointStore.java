@@ -71,6 +71,8 @@ public class WebhookEndpointStore implements WebhookEndpoints {
         List<Object[]> rows = em.createNativeQuery("UPDATE webhook_endpoint SET leased_until = :lease "
                         + "WHERE id IN (SELECT id FROM webhook_endpoint WHERE state = 'ENABLED' "
                         + "AND next_attempt_at <= :now AND (leased_until IS NULL OR leased_until < :now) "
+                        // only endpoints behind the feed's head: an idle one costs nothing per round
+                        + "AND delivered_through < (SELECT coalesce(max(sequence), 0) FROM feed_event) "
                         + "ORDER BY next_attempt_at LIMIT :max FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)
                 .setParameter("lease", SqlArrays.utc(leaseUntil)).setParameter("now", SqlArrays.utc(now))
                 .setParameter("max", max).getResultList();

@@ -2,7 +2,10 @@ package se.socialfund.application.port.out.event;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
+import se.socialfund.domain.application.Stage;
 import se.socialfund.domain.event.ChangeEvent;
 
 /**
@@ -12,6 +15,20 @@ import se.socialfund.domain.event.ChangeEvent;
 public interface EventOutbox {
     /** Stores the event in the current transaction; its sequence must already be fixed (see the README). */
     void append(ChangeEvent event);
+
+    /**
+     * What an event about the application says and whom it concerns, as the current transaction sees it: one
+     * small read by key, since it runs inside the change's transaction, while its locks (the fund's row, say) are
+     * held.
+     */
+    Optional<ApplicationFacts> facts(UUID applicationId);
+
+    record ApplicationFacts(UUID id, String registrationNumber, Stage stage, long version, List<String> offices,
+                            String submittedBy) {
+        public ApplicationFacts {
+            offices = List.copyOf(offices);
+        }
+    }
 
     /**
      * Who may see which events: every event ({@link #ALL}), or those of an office's applications and those a

@@ -24,7 +24,7 @@ public interface WebhookEndpoints {
     /** Replaces the secret; the old one is still signed with until {@code previousUntil}. */
     void rotate(UUID id, String secret, String previousSecret, Instant previousUntil);
 
-    /** Leases up to {@code max} enabled endpoints that are due, until {@code leaseUntil}. */
+    /** Leases up to {@code max} enabled endpoints, due and behind the feed's head, until {@code leaseUntil}. */
     List<WebhookEndpoint> leaseDue(Instant now, Instant leaseUntil, int max);
 
     /** The next event of these types (empty: any) after the position, and the feed's head in the same snapshot. */
