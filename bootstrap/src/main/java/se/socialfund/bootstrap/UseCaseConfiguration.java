@@ -1,6 +1,7 @@
 package se.socialfund.bootstrap;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +68,17 @@ public class UseCaseConfiguration {
     @Produces
     @Singleton
     AuditedChanges auditedChanges(UnitOfWork unitOfWork, AuditTrail auditTrail, CurrentCaller caller, Clock clock,
-                                  EventOutbox outbox) {
+                                  ZoneId zone, EventOutbox outbox) {
         // the event feed's outbox is written with each change's audit event (issue 17, EventPublishingAuditTrail)
-        return new AuditedChanges(unitOfWork, new EventPublishingAuditTrail(auditTrail, outbox), caller, clock);
+        return new AuditedChanges(unitOfWork, new EventPublishingAuditTrail(auditTrail, outbox), caller, clock, zone);
+    }
+
+    /** The municipality's time zone, written once in the configuration (socialfund.time-zone). */
+    @Produces
+    @Singleton
+    ZoneId municipalityZone(@ConfigProperty(name = "socialfund.time-zone", defaultValue = "Europe/Stockholm")
+                            String zone) {
+        return ZoneId.of(zone);
     }
 
     @Produces

@@ -212,6 +212,13 @@ class WebhookTest {
         }
         Api.as("applicant", Api.OWN_OFFICE).body(Map.of("url", "https://forms.example.se/hook"))
                 .post("/api/v1/webhook-endpoints").then().statusCode(403);
+        // the role is judged before the body: a broken registration by an applicant is 403, not 422
+        Api.asUnchecked("applicant", Api.OWN_OFFICE).body(Map.of("url", "", "eventTypes", List.of("no type")))
+                .post("/api/v1/webhook-endpoints").then().statusCode(403);
+        // and the same body from a fund officer is refused by the domain's rules, field by field
+        Api.asUnchecked("fund-officer", Api.FUND_OFFICE).body(Map.of("url", "", "eventTypes", List.of("no type")))
+                .post("/api/v1/webhook-endpoints").then().statusCode(422)
+                .body("violations.field", org.hamcrest.Matchers.hasItems("/url", "/eventTypes/0"));
         assertThat(Database.number("SELECT count(*) FROM webhook_endpoint")).isEqualTo(before);
     }
 }

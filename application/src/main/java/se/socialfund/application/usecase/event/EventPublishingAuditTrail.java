@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import se.socialfund.application.port.in.AuditFilter;
+import se.socialfund.application.port.in.Page;
 import se.socialfund.application.port.out.AuditTrail;
-import se.socialfund.application.port.out.Page;
 import se.socialfund.application.port.out.event.EventOutbox;
 import se.socialfund.application.port.out.event.EventOutbox.ApplicationFacts;
 import se.socialfund.domain.audit.AuditEvent;

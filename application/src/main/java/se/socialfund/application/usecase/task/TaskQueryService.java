@@ -1,6 +1,7 @@
 package se.socialfund.application.usecase.task;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -13,6 +14,7 @@ import se.socialfund.application.port.out.ApplicationRepository;
 import se.socialfund.application.usecase.AuditedChanges;
 import se.socialfund.domain.application.Action;
 import se.socialfund.domain.application.Application;
+import se.socialfund.domain.application.ApplicationSnapshot;
 import se.socialfund.domain.application.Stage;
 import se.socialfund.domain.followup.Deadline;
 import se.socialfund.domain.shared.Actor;
@@ -46,7 +48,7 @@ public final class TaskQueryService implements TaskQuery {
                 return new TaskPage(List.of(), null);
             }
             List<Task> all = applications.inStages(stages).stream()
-                    .map(app -> task(app, actor, subject.today()))
+                    .map(app -> task(app, actor, subject.today(), subject.zone()))
                     .flatMap(Optional::stream)
                     .filter(t -> action == null || t.actions().contains(action))
                     .filter(t -> after == null || URGENCY.compare(t.key(), after) > 0)
@@ -62,7 +64,8 @@ public final class TaskQueryService implements TaskQuery {
     }
 
     /** The application as a task of this actor, if it is one: visible, and with a step allowed now. */
-    static Optional<Task> task(Application app, Actor actor, LocalDate today) {
+    static Optional<Task> task(ApplicationSnapshot snapshot, Actor actor, LocalDate today, ZoneId zone) {
+        Application app = Application.restore(snapshot);
         if (!app.isVisibleTo(actor)) {
             return Optional.empty();
         }
@@ -70,10 +73,10 @@ public final class TaskQueryService implements TaskQuery {
         if (allowed.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Deadline> due = Deadline.owedBy(app, today).stream().min(Comparator.comparing(Deadline::dueOn));
+        Optional<Deadline> due = Deadline.owedBy(snapshot, today, zone).stream().min(Comparator.comparing(Deadline::dueOn));
         return Optional.of(new Task(app.id(), app.registrationNumber().toString(), app.stage(), app.version(),
                 allowed, due.map(Deadline::dueOn).orElse(null), due.map(d -> d.kind().name()).orElse(null),
-                app.updatedAt()));
+                snapshot.updatedAt()));
     }
 
     /** The stages in which a step of one of the actor's roles may be taken: no other application can be a task. */
