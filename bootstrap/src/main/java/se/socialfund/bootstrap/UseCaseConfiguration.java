@@ -30,6 +30,15 @@ import se.socialfund.application.usecase.AuditedChanges;
 import se.socialfund.application.usecase.FollowUpQueryService;
 import se.socialfund.application.usecase.FundService;
 import se.socialfund.application.usecase.SubmitApplicationService;
+import se.socialfund.application.port.out.event.EventOutbox;
+import se.socialfund.application.port.out.webhook.WebhookEndpoints;
+import se.socialfund.application.port.out.webhook.WebhookTransport;
+import se.socialfund.application.usecase.event.EventFeedService;
+import se.socialfund.application.usecase.event.EventPublishingAuditTrail;
+import se.socialfund.application.usecase.task.TaskQueryService;
+import se.socialfund.application.usecase.webhook.WebhookService;
+import se.socialfund.application.usecase.webhook.WebhookSettings;
+import se.socialfund.domain.webhook.RetryPolicy;
 
 /**
  * Wires the use cases, plain classes without framework annotations, as beans. Transactions are theirs to open
@@ -59,8 +68,9 @@ public class UseCaseConfiguration {
     @Produces
     @Singleton
     AuditedChanges auditedChanges(UnitOfWork unitOfWork, AuditTrail auditTrail, CurrentCaller caller, Clock clock,
-                                  ZoneId zone) {
-        return new AuditedChanges(unitOfWork, auditTrail, caller, clock, zone);
+                                  ZoneId zone, EventOutbox outbox) {
+        // the event feed's outbox is written with each change's audit event (issue 17, EventPublishingAuditTrail)
+        return new AuditedChanges(unitOfWork, new EventPublishingAuditTrail(auditTrail, outbox), caller, clock, zone);
     }
 
     /** The municipality's time zone, written once in the configuration (socialfund.time-zone). */
@@ -115,5 +125,36 @@ public class UseCaseConfiguration {
     @Singleton
     AuditQueryService audit(AuditedChanges changes, AuditTrail trail) {
         return new AuditQueryService(changes, trail);
+    }
+
+    // ---- the event feed, webhooks and the work queue (issue 17) ------------------------------------------------
+
+    @Produces
+    @Singleton
+    EventFeedService eventFeed(AuditedChanges changes, EventOutbox outbox, UnitOfWork unitOfWork, Clock clock,
+                               @ConfigProperty(name = "socialfund.events.retention") java.time.Duration retention) {
+        return new EventFeedService(changes, outbox, unitOfWork, clock, retention);
+    }
+
+    @Produces
+    @Singleton
+    TaskQueryService tasks(AuditedChanges changes, ApplicationRepository applications) {
+        return new TaskQueryService(changes, applications);
+    }
+
+    @Produces
+    @Singleton
+    WebhookService webhooks(AuditedChanges changes, WebhookEndpoints endpoints, WebhookTransport transport,
+                            UnitOfWork unitOfWork, Clock clock,
+                            @ConfigProperty(name = "socialfund.webhooks.allow-loopback") boolean allowLoopback,
+                            @ConfigProperty(name = "socialfund.webhooks.rotation-overlap") java.time.Duration overlap,
+                            @ConfigProperty(name = "socialfund.webhooks.retry.first") java.time.Duration first,
+                            @ConfigProperty(name = "socialfund.webhooks.retry.max") java.time.Duration max,
+                            @ConfigProperty(name = "socialfund.webhooks.retry.give-up-after")
+                            java.time.Duration giveUpAfter,
+                            @ConfigProperty(name = "socialfund.webhooks.lease") java.time.Duration lease,
+                            @ConfigProperty(name = "socialfund.webhooks.messages-per-round") int messagesPerRound) {
+        return new WebhookService(changes, endpoints, transport, unitOfWork, clock, new WebhookSettings(
+                allowLoopback, overlap, new RetryPolicy(first, max, giveUpAfter), lease, messagesPerRound));
     }
 }

@@ -89,6 +89,14 @@ class AuditTrailTest {
                 .body(Steps.repayment(id, 2020, "100.00")).post("/api/v1/fund/repayments")));
         f.put("writeOffRepayment", new Fixture(AuditTrailTest::withPlan, id -> Api.fundOfficer()
                 .body(Steps.writeOff(id, 2021, "100.00")).post("/api/v1/fund/write-offs")));
+        // issue 17: webhook endpoints (wanting no event that exists, so the worker never calls them)
+        Map<String, Object> endpoint = Map.of("url", "https://hooks.invalid/audit", "eventTypes",
+                List.of("se.socialfund.audit.none.v1"));
+        f.put("createWebhookEndpoint", Fixture.direct(() -> Api.fundOfficer().body(endpoint)
+                .post("/api/v1/webhook-endpoints")));
+        f.put("rotateWebhookSecret", new Fixture(() -> UUID.fromString(Api.fundOfficer().body(endpoint)
+                .post("/api/v1/webhook-endpoints").then().statusCode(201).extract().path("endpoint.id")),
+                id -> Api.fundOfficer().post("/api/v1/webhook-endpoints/" + id + "/secret-rotations")));
         return f;
     }
 

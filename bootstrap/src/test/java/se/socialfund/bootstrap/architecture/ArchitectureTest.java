@@ -35,14 +35,17 @@ class ArchitectureTest {
                 .layer("rest").definedBy("se.socialfund.adapters.rest..")
                 .layer("persistence").definedBy("se.socialfund.adapters.persistence..")
                 .layer("identity").definedBy("se.socialfund.adapters.identity..")
+                .layer("webhook").definedBy("se.socialfund.adapters.webhook..")
                 .layer("bootstrap").definedBy("se.socialfund.bootstrap..")
                 .whereLayer("bootstrap").mayNotBeAccessedByAnyLayer()
                 .whereLayer("rest").mayOnlyBeAccessedByLayers("bootstrap")
                 .whereLayer("persistence").mayOnlyBeAccessedByLayers("bootstrap")
                 .whereLayer("identity").mayOnlyBeAccessedByLayers("bootstrap")
-                .whereLayer("application").mayOnlyBeAccessedByLayers("rest", "persistence", "identity", "bootstrap")
-                .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "rest", "persistence", "identity",
+                .whereLayer("webhook").mayOnlyBeAccessedByLayers("bootstrap")
+                .whereLayer("application").mayOnlyBeAccessedByLayers("rest", "persistence", "identity", "webhook",
                         "bootstrap")
+                .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "rest", "persistence", "identity",
+                        "webhook", "bootstrap")
                 .check(classes);
     }
 

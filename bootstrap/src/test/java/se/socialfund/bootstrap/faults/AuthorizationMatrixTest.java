@@ -87,6 +87,12 @@ class AuthorizationMatrixTest {
         row("listDeadlines",                "200 200   200 200     200 200   200 200   200 200   200 200   401");
         row("getAnnualReport",              "403 403   403 403     200 200   200 200   200 200   403 403   401");
         row("listPublicInvestments",        "200 200   200 200     200 200   200 200   200 200   200 200   200");
+        // the event feed, webhooks and the work queue (issue 17): the feed and the queue answer everyone, scoped
+        row("listEvents",                   "200 200   200 200     200 200   200 200   200 200   200 200   401");
+        row("listTasks",                    "200 200   200 200     200 200   200 200   200 200   200 200   401");
+        row("listWebhookEndpoints",         "403 403   403 403     200 200   403 403   403 403   403 403   401");
+        row("createWebhookEndpoint",        "403 403   403 403     201 201   403 403   403 403   403 403   401");
+        row("rotateWebhookSecret",          "403 403   403 403     200 200   403 403   403 403   403 403   401");
     }
 
     private static void row(String operationId, String statuses) {
@@ -388,6 +394,17 @@ class AuthorizationMatrixTest {
             SETUPS.put("getAnnualReport", fresh -> new Prepared(Map.of(), Map.of("year",
                     String.valueOf(Api.today().getYear())), Map.of(), null, null));
             SETUPS.put("listPublicInvestments", fresh -> Prepared.none());
+            SETUPS.put("listEvents", fresh -> new Prepared(Map.of(), Map.of("limit", "5"), Map.of(), null, null));
+            SETUPS.put("listTasks", fresh -> new Prepared(Map.of(), Map.of("limit", "5"), Map.of(), null, null));
+            SETUPS.put("listWebhookEndpoints", fresh -> Prepared.none());
+            // an endpoint that wants no event that exists: the worker never calls it
+            SETUPS.put("createWebhookEndpoint", fresh -> new Prepared(Map.of(), Map.of(), Map.of(),
+                    Map.of("url", "https://hooks.invalid/matrix", "eventTypes",
+                            List.of("se.socialfund.matrix.none.v1")), null));
+            SETUPS.put("rotateWebhookSecret", fresh -> new Prepared(Map.of("id", Api.fundOfficer()
+                    .body(Map.of("url", "https://hooks.invalid/matrix", "eventTypes",
+                            List.of("se.socialfund.matrix.none.v1"))).post("/api/v1/webhook-endpoints").then()
+                    .statusCode(201).extract().path("endpoint.id")), Map.of(), Map.of(), null, null));
         }
 
         /** One application of the own office for all the reads: they change nothing. */

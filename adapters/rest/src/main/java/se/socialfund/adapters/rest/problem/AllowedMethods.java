@@ -20,6 +20,9 @@ final class AllowedMethods {
                 + "|board-decision|project-start|cost-reports|follow-ups|evaluation|implementation-decision|withdrawal"
                 + "|termination|repayment-plan)", "POST");
         put("/api/v1/fund/(capital-markings|repayments|write-offs)", "POST");
+        // issue 17
+        put("/api/v1/webhook-endpoints", "GET, POST");
+        put("/api/v1/webhook-endpoints/" + ID + "/secret-rotations", "POST");
     }
 
     private AllowedMethods() {
