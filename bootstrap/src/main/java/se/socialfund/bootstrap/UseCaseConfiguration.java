@@ -106,4 +106,13 @@ public class UseCaseConfiguration {
     AuditQueryService audit(AuditedChanges changes, AuditTrail trail) {
         return new AuditQueryService(changes, trail);
     }
+
+    // ---- outcomes contracts (sociala utfallskontrakt) ----------------------------------------------------------
+
+    @Produces
+    @Singleton
+    se.socialfund.application.usecase.outcomes.OutcomesContractService outcomesContracts(AuditedChanges changes,
+            se.socialfund.application.port.out.outcomes.OutcomesContracts contracts) {
+        return new se.socialfund.application.usecase.outcomes.OutcomesContractService(changes, contracts);
+    }
 }
