@@ -435,33 +435,12 @@ class AuthorizationMatrixTest {
 
         private static UUID outcomesProbe;
 
-        /**
-         * An outcomes contract of the own office after {@code steps} steps: 0 drafted, 1 signed, 2 measured,
-         * 3 validated, 4 paid, 5 in final settlement.
-         */
         static UUID outcomesContract(int steps) {
-            UUID id = OutcomesContracts.create(OutcomesContracts.essex(1));
-            if (steps >= 1) {
-                OutcomesContracts.sign(id).then().statusCode(200);
-            }
-            if (steps >= 2) {
-                OutcomesContracts.measure(id, 1, "1100", "1500").then().statusCode(200);
-            }
-            if (steps >= 3) {
-                OutcomesContracts.validate(id, 1).then().statusCode(200);
-            }
-            if (steps >= 4) {
-                OutcomesContracts.approve(id, 1, OutcomesContracts.etag(id)).then().statusCode(200);
-            }
-            if (steps >= 5) {
-                Api.fundOfficer().header("If-Match", OutcomesContracts.etag(id))
-                        .post("/api/v1/outcomes-contracts/" + id + "/final-settlement").then().statusCode(200);
-            }
-            return id;
+            return OutcomesContracts.after(steps);
         }
 
         static Prepared outcomesStep(UUID id, Object body) {
-            return new Prepared(Map.of("id", id.toString(), "n", "1"), Map.of(), Map.of("If-Match",
+            return new Prepared(Map.of("id", id.toString(), "number", "1"), Map.of(), Map.of("If-Match",
                     OutcomesContracts.etag(id)), body, null);
         }
 

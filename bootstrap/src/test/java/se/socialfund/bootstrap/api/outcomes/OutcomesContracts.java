@@ -90,4 +90,29 @@ public final class OutcomesContracts {
         return Api.fundOfficer().header("If-Match", ifMatch)
                 .post("/api/v1/outcomes-contracts/" + id + "/periods/" + period + "/payment-approval");
     }
+
+    /**
+     * A contract of the providing office after {@code steps} steps: 0 drafted, 1 signed, 2 period 1 measured,
+     * 3 validated, 4 paid, 5 in final settlement (one period).
+     */
+    public static UUID after(int steps) {
+        UUID id = create(essex(1));
+        if (steps >= 1) {
+            sign(id).then().statusCode(200);
+        }
+        if (steps >= 2) {
+            measure(id, 1, "1100", "1500").then().statusCode(200);
+        }
+        if (steps >= 3) {
+            validate(id, 1).then().statusCode(200);
+        }
+        if (steps >= 4) {
+            approve(id, 1, etag(id)).then().statusCode(200);
+        }
+        if (steps >= 5) {
+            Api.fundOfficer().header("If-Match", etag(id)).post("/api/v1/outcomes-contracts/" + id
+                    + "/final-settlement").then().statusCode(200);
+        }
+        return id;
+    }
 }

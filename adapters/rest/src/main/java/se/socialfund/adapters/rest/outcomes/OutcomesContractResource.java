@@ -111,8 +111,8 @@ public class OutcomesContractResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Path("/{id}/periods/{n}/measurements")
-    public Response recordMeasurements(@PathParam("id") String id, @PathParam("n") String n,
+    @Path("/{id}/periods/{number}/measurements")
+    public Response recordMeasurements(@PathParam("id") String id, @PathParam("number") String n,
                                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                        @Valid @NotNull MeasurementsRequest body) {
         long version = Preconditions.expectedVersion(ifMatch);
@@ -122,8 +122,8 @@ public class OutcomesContractResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Path("/{id}/periods/{n}/validation")
-    public Response validate(@PathParam("id") String id, @PathParam("n") String n,
+    @Path("/{id}/periods/{number}/validation")
+    public Response validate(@PathParam("id") String id, @PathParam("number") String n,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull ValidationRequest body) {
         long version = Preconditions.expectedVersion(ifMatch);
@@ -131,8 +131,8 @@ public class OutcomesContractResource {
     }
 
     @POST
-    @Path("/{id}/periods/{n}/payment-approval")
-    public Response approvePayment(@PathParam("id") String id, @PathParam("n") String n,
+    @Path("/{id}/periods/{number}/payment-approval")
+    public Response approvePayment(@PathParam("id") String id, @PathParam("number") String n,
                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long version = Preconditions.expectedVersion(ifMatch);
         return ok(approvePayment.approvePayment(new ApprovePayment.Command(id(id), version, period(n))));

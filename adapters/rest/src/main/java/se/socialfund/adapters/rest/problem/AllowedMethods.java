@@ -20,6 +20,10 @@ final class AllowedMethods {
                 + "|board-decision|project-start|cost-reports|follow-ups|evaluation|implementation-decision|withdrawal"
                 + "|termination|repayment-plan)", "POST");
         put("/api/v1/fund/(capital-markings|repayments|write-offs)", "POST");
+        put("/api/v1/outcomes-contracts", "GET, POST");
+        put("/api/v1/outcomes-contracts/" + ID + "/(signature|amendments|final-settlement|closure)", "POST");
+        put("/api/v1/outcomes-contracts/" + ID + "/periods/" + ID + "/(measurements|validation|payment-approval)",
+                "POST");
     }
 
     private AllowedMethods() {
