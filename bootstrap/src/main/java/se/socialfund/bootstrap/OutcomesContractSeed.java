@@ -1,11 +1,9 @@
 package se.socialfund.bootstrap;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +22,6 @@ import se.socialfund.application.port.in.outcomes.OutcomesContractUseCases.SignC
 import se.socialfund.application.port.in.outcomes.OutcomesContractUseCases.ValidatePeriod;
 import se.socialfund.application.port.in.outcomes.OutcomesContractView;
 import se.socialfund.application.port.out.AuditTrail;
-import se.socialfund.application.port.out.Caller;
 import se.socialfund.application.port.out.UnitOfWork;
 import se.socialfund.application.port.out.outcomes.OutcomesContracts;
 import se.socialfund.application.usecase.AuditedChanges;
@@ -61,9 +58,10 @@ public class OutcomesContractSeed {
     private static final Logger LOG = Logger.getLogger(OutcomesContractSeed.class);
     static final String TITLE = "Team Nystart – Sveriges första sociala utfallskontrakt";
     private static final String ILLUSTRATIVE = "illustrativt: källorna anger inte organisationsnumret";
-    private static final ZoneId ZONE = AuditedChanges.MUNICIPALITY_ZONE;
 
     @Inject UnitOfWork unitOfWork;
+    /** The municipality's time zone (config {@code socialfund.time-zone}): the historical dates are its days. */
+    @Inject ZoneId zone;
     @Inject AuditTrail auditTrail;
     @Inject OutcomesContracts contracts;
 
@@ -73,46 +71,31 @@ public class OutcomesContractSeed {
                 Set.of(Role.FUND_OFFICER), Optional.of("kommunstyrelsens-kontor"), Optional.of("seed"));
         Actor evaluator = new Actor("seed:utvarderare", "Utvärderaren (import, illustrativt)", Set.of(Role.EVALUATOR),
                 Optional.empty(), Optional.of("seed"));
-        Actor[] as = {officer};
-        Instant[] now = {Instant.EPOCH};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        SeedData.SeedCaller caller = new SeedData.SeedCaller();
+        caller.actor = officer;
+        SeedData.SeedClock clock = new SeedData.SeedClock();
         OutcomesContractService service = new OutcomesContractService(new AuditedChanges(unitOfWork, auditTrail,
-                () -> new Caller(as[0], null), clock), contracts);
+                caller, clock, zone), contracts);
 
-        now[0] = on(2016, 3, 1);
+        clock.now = on(2016, 3, 1);
         OutcomesContractView v = ((CreateContract) service).create(new CreateContract.Command(terms()));
         UUID id = v.contract().id();
-        now[0] = on(2016, 4, 20);
+        clock.now = on(2016, 4, 20);
         v = ((SignContract) service).sign(new SignContract.Command(id, v.contract().version(),
                 LocalDate.of(2016, 4, 18), "Kommunstyrelsen våren 2016 (datum och paragraf illustrativt)"));
-        now[0] = on(2017, 10, 2);
+        clock.now = on(2017, 10, 2);
         v = ((RecordMeasurements) service).recordMeasurements(new RecordMeasurements.Command(id,
                 v.contract().version(), 1, List.of(
                         measured("SAVINGS", 60, "14000000.00", 60, "17500000.00"),
                         measured("SCHOOL", 58, "165.5", 60, "160.0"))));
-        as[0] = evaluator;
-        now[0] = on(2017, 11, 6);
+        caller.actor = evaluator;
+        clock.now = on(2017, 11, 6);
         v = ((ValidatePeriod) service).validate(new ValidatePeriod.Command(id, v.contract().version(), 1,
                 "Mätningarna för första året granskade mot socialtjänstens och skolans register (illustrativt)"));
-        as[0] = officer;
-        now[0] = on(2017, 12, 4);
+        caller.actor = officer;
+        clock.now = on(2017, 12, 4);
         v = ((ApprovePayment) service).approvePayment(new ApprovePayment.Command(id, v.contract().version(), 1));
-        now[0] = on(2018, 6, 11);
+        clock.now = on(2018, 6, 11);
         ((AmendContract) service).amend(new AmendContract.Command(id, v.contract().version(),
                 "Uppföljningsperioden förlängs från två till tre år: en tredje mätperiod läggs till",
                 "Två år visade sig vara för kort tid för att effekterna skulle kunna mätas",
@@ -165,7 +148,7 @@ public class OutcomesContractSeed {
                 new GroupMeasurement(comparisonN, new BigDecimal(comparison)));
     }
 
-    private static Instant on(int year, int month, int day) {
-        return LocalDate.of(year, month, day).atTime(10, 0).atZone(ZONE).toInstant();
+    private Instant on(int year, int month, int day) {
+        return LocalDate.of(year, month, day).atTime(10, 0).atZone(zone).toInstant();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import se.socialfund.domain.shared.Limits;
 import se.socialfund.domain.shared.Money;
 import se.socialfund.domain.shared.Violations;
 
@@ -20,7 +21,10 @@ public record ContractTerms(String title, String intervention, String providerOf
                             Group cohort, Group comparison, ComparisonMethod comparisonMethod, Finance finance,
                             List<OutcomeMetric> metrics, List<MeasurementPeriod> periods, Money paymentCap) {
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
-    private static final Pattern OFFICE = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+    private static final Pattern OFFICE = Limits.OFFICE;
+    public static final int MOST_PARTIES = 20;
+    public static final int MOST_METRICS = 20;
+    public static final int MOST_PERIODS = 60;
 
     public ContractTerms {
         parties = parties == null ? List.of() : List.copyOf(parties);
@@ -60,8 +64,11 @@ public record ContractTerms(String title, String intervention, String providerOf
 
     /** Every broken rule of the terms, at JSON pointers into a request that carries them. */
     public void problems(Violations v) {
-        v.requireText(title, "/title");
-        v.requireText(intervention, "/intervention");
+        v.requireText(title, "/title", Limits.TITLE);
+        v.requireText(intervention, "/intervention", Limits.SHORT_TEXT);
+        v.requireList(parties, 1, MOST_PARTIES, "/parties");
+        v.requireList(metrics, 1, MOST_METRICS, "/metrics");
+        v.requireList(periods, 1, MOST_PERIODS, "/periods");
         v.require(providerOffice != null && OFFICE.matcher(providerOffice).matches(), "/providerOffice",
                 "an office code: lower-case letters, digits and hyphens");
         partyProblems(v);
@@ -85,7 +92,8 @@ public record ContractTerms(String title, String intervention, String providerOf
         parties(PartyRole.PROVIDER).forEach(p -> providers.add(p.organisationNumber().value()));
         for (int i = 0; i < parties.size(); i++) {
             Party p = parties.get(i);
-            v.requireText(p.name(), "/parties/" + i + "/name");
+            v.requireText(p.name(), "/parties/" + i + "/name", Limits.NAME);
+            v.maxLength(p.note(), "/parties/" + i + "/note", Limits.NAME);
             v.require(p.role() != PartyRole.EVALUATOR || !providers.contains(p.organisationNumber().value()),
                     "/parties/" + i + "/organisationNumber", "the evaluator must be another organisation than "
                             + "the provider: it validates the provider's outcomes");
@@ -97,7 +105,8 @@ public record ContractTerms(String title, String intervention, String providerOf
             v.require(false, at, "is required");
             return;
         }
-        v.requireText(g.description(), at + "/description");
+        v.requireText(g.description(), at + "/description", Limits.SHORT_TEXT);
+        v.require(g.size() <= Limits.MAX_COUNT, at + "/size", "at most " + Limits.MAX_COUNT);
         v.require(g.size() >= Group.SMALLEST, at + "/size", "a group has at least " + Group.SMALLEST
                 + " participants, so that no aggregate is about a few people");
     }
@@ -144,8 +153,8 @@ public record ContractTerms(String title, String intervention, String providerOf
             v.require(m.code() != null && CODE.matcher(m.code()).matches(), at + "/code",
                     "upper-case letters, digits and underscores, e.g. REPLACEMENT");
             v.require(m.code() == null || codes.add(m.code()), at + "/code", "is used by another metric");
-            v.requireText(m.definition(), at + "/definition");
-            v.requireText(m.unit(), at + "/unit");
+            v.requireText(m.definition(), at + "/definition", Limits.SHORT_TEXT);
+            v.requireText(m.unit(), at + "/unit", Limits.NAME);
             v.requirePresent(m.direction(), at + "/direction");
             v.requirePresent(m.aggregate(), at + "/aggregate");
             if (m.payment() == null) {
@@ -158,6 +167,10 @@ public record ContractTerms(String title, String intervention, String providerOf
 
     static void periodProblems(List<MeasurementPeriod> periods, String at, Violations v) {
         v.require(!periods.isEmpty(), at, "at least one measurement period");
+        if (periods.size() > MOST_PERIODS) {
+            v.require(false, at, "at most " + MOST_PERIODS + " items");
+            return;
+        }
         for (int i = 0; i < periods.size(); i++) {
             MeasurementPeriod p = periods.get(i);
             v.require(p.number() == i + 1, at + "/" + i + "/number", "periods are numbered 1, 2, 3, ... in order");

@@ -16,6 +16,7 @@ import se.socialfund.domain.shared.IllegalTransition;
 import se.socialfund.domain.shared.Money;
 import se.socialfund.domain.shared.Role;
 import se.socialfund.domain.shared.RuleViolation;
+import se.socialfund.domain.shared.Limits;
 import se.socialfund.domain.shared.StaleVersion;
 import se.socialfund.domain.shared.Violations;
 
@@ -95,7 +96,7 @@ public final class OutcomesContract {
         check(ContractAction.SIGN, expectedVersion, by);
         Violations v = new Violations();
         v.requirePresent(signedOn, "/signedOn");
-        v.requireText(decisionReference, "/decisionReference");
+        v.requireText(decisionReference, "/decisionReference", Limits.NAME);
         v.throwIfAny("the signing is incomplete");
         if (signedOn.isAfter(LocalDate.ofInstant(at, java.time.ZoneOffset.UTC).plusDays(1))) {
             throw new RuleViolation("/signedOn", "a contract is recorded as signed once it has been: not a future date");
@@ -113,9 +114,9 @@ public final class OutcomesContract {
                     + ": its measurements can no longer change");
         }
         Violations v = new Violations();
-        v.require(!measurements.isEmpty(), "/measurements", "at least one metric measured");
+        boolean items = v.requireList(measurements, 1, ContractTerms.MOST_METRICS, "/measurements");
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < measurements.size(); i++) {
+        for (int i = 0; items && i < measurements.size(); i++) {
             MetricMeasurement m = measurements.get(i);
             String at0 = "/measurements/" + i;
             v.require(terms.metric(m.metricCode()) != null, at0 + "/metricCode", "not a metric of this contract");
@@ -133,6 +134,7 @@ public final class OutcomesContract {
             v.require(false, at, "is required");
             return;
         }
+        v.require(g.n() <= Limits.MAX_COUNT, at + "/n", "at most " + Limits.MAX_COUNT);
         v.require(g.n() >= Group.SMALLEST, at + "/n", "an aggregate of at least " + Group.SMALLEST
                 + " participants: smaller groups could point out individuals");
         v.require(g.value() != null && g.value().abs().compareTo(java.math.BigDecimal.TEN.pow(LARGEST_VALUE_DIGITS)) < 0
@@ -152,6 +154,8 @@ public final class OutcomesContract {
             throw new Conflict("period-not-measured", "period " + period + " is " + r.status()
                     + ": only measured, not yet validated periods can be validated");
         }
+        new Violations().requireText(statement, "/statement", Limits.SHORT_TEXT)
+                .throwIfAny("the validation needs a statement");
         periods.set(period - 1, new PeriodRecord(period, r.measurements(), r.measuredAt(), r.measuredBy(),
                 new PeriodRecord.Validation(at, by.name(), statement), null));
         touch(at);
@@ -188,9 +192,9 @@ public final class OutcomesContract {
                       Actor by, Instant at) {
         check(ContractAction.AMEND, expectedVersion, by);
         Violations v = new Violations();
-        v.requireText(description, "/description");
-        v.requireText(reason, "/reason");
-        v.requireText(decisionReference, "/decisionReference");
+        v.requireText(description, "/description", Limits.SHORT_TEXT);
+        v.requireText(reason, "/reason", Limits.SHORT_TEXT);
+        v.requireText(decisionReference, "/decisionReference", Limits.NAME);
         v.requirePresent(effectiveFrom, "/effectiveFrom");
         v.require(newPeriods != null || newCap != null || newDrawn != null, "/",
                 "an amendment changes the periods, the payment cap or the investment drawn");

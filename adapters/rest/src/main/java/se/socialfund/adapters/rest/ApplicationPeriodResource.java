@@ -3,7 +3,6 @@ package se.socialfund.adapters.rest;
 import java.net.URI;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -63,7 +62,7 @@ public class ApplicationPeriodResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response open(@Valid @NotNull PeriodRequest body) {
+    public Response open(@NotNull PeriodRequest body) {
         ApplicationPeriod period = open.open(new OpenApplicationPeriodUseCase.Command(body.name(), body.opensOn(),
                 body.closesOn()));
         return Response.created(URI.create("/api/v1/application-periods/" + period.id()))

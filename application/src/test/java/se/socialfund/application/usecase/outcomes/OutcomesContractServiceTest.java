@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,13 +16,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import se.socialfund.application.port.in.AuditFilter;
+import se.socialfund.application.port.in.Page;
 import se.socialfund.application.port.in.outcomes.OutcomesContractUseCases.ApprovePayment;
 import se.socialfund.application.port.in.outcomes.OutcomesContractUseCases.CreateContract;
 import se.socialfund.application.port.in.outcomes.OutcomesContractUseCases.SignContract;
 import se.socialfund.application.port.in.outcomes.OutcomesContractView;
 import se.socialfund.application.port.out.AuditTrail;
 import se.socialfund.application.port.out.Caller;
-import se.socialfund.application.port.out.Page;
 import se.socialfund.application.port.out.UnitOfWork;
 import se.socialfund.application.port.out.outcomes.OutcomesContracts;
 import se.socialfund.application.usecase.AuditedChanges;
@@ -46,7 +48,7 @@ class OutcomesContractServiceTest {
     private Actor actor = actor(Role.FUND_OFFICER, "kommunstyrelsens-kontor");
     private final OutcomesContractService service = new OutcomesContractService(new AuditedChanges(inline(),
             trail(), () -> new Caller(actor, "req-1"), Clock.fixed(Instant.parse("2026-11-01T10:00:00Z"),
-            ZoneOffset.UTC)), contracts());
+            ZoneOffset.UTC), ZoneId.of("Europe/Stockholm")), contracts());
 
     private static Actor actor(Role role, String office) {
         return new Actor(role.claim() + "@" + office, role.claim(), Set.of(role), Optional.ofNullable(office),

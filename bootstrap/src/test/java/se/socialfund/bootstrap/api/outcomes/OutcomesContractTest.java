@@ -169,10 +169,23 @@ class OutcomesContractTest {
         sameAsProvider.put("parties", parties("556000-0019"));
         Api.fundOfficer().body(sameAsProvider).post("/api/v1/outcomes-contracts").then().statusCode(422);
         Api.applicant().body(essex(1)).post("/api/v1/outcomes-contracts").then().statusCode(403);
+        // the body is judged after the role: an empty one is 403 for an applicant, 422 only for a fund officer
+        Api.asUnchecked("applicant", Api.OWN_OFFICE).body(Map.of()).post("/api/v1/outcomes-contracts").then()
+                .statusCode(403);
+        Api.asUnchecked("fund-officer", Api.FUND_OFFICE).body(Map.of()).post("/api/v1/outcomes-contracts").then()
+                .statusCode(422).body("violations.field", org.hamcrest.Matchers.hasItems("/title", "/parties"));
         assertThat(Database.number("SELECT count(*) FROM outcomes_contract")).isEqualTo(before);
         // a measured group of four is refused too
         UUID id = create(essex(1));
         sign(id).then().statusCode(200);
+        // a step's broken body too: 403 for the evaluator before the version (stale) and the body, 412 for the
+        // fund officer at a stale version, 422 at the current one
+        Api.asUnchecked("evaluator", null).header("If-Match", "\"1\"").body(Map.of())
+                .post(BASE + id + "/amendments").then().statusCode(403);
+        Api.asUnchecked("fund-officer", Api.FUND_OFFICE).header("If-Match", "\"1\"").body(Map.of())
+                .post(BASE + id + "/amendments").then().statusCode(412);
+        Api.asUnchecked("fund-officer", Api.FUND_OFFICE).header("If-Match", etag(id)).body(Map.of())
+                .post(BASE + id + "/amendments").then().statusCode(422);
         Api.fundOfficer().header("If-Match", etag(id)).body(Map.of("measurements", List.of(Map.of(
                         "metricCode", "CARE_DAYS", "cohort", Map.of("n", 4, "value", 10),
                         "comparison", Map.of("n", 60, "value", 20)))))

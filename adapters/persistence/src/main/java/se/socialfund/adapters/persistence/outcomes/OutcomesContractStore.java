@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import se.socialfund.adapters.persistence.Documents;
 import se.socialfund.application.port.out.outcomes.OutcomesContracts;
 import se.socialfund.domain.outcomes.ContractState;
 import se.socialfund.domain.outcomes.OutcomesContract;
@@ -55,7 +56,7 @@ public class OutcomesContractStore implements OutcomesContracts {
                 .setParameter("office", s.terms().providerOffice()).setParameter("title", s.terms().title())
                 .setParameter("cap", s.terms().paymentCap().amount())
                 .setParameter("investorCap", s.terms().finance().investorCap().amount())
-                .setParameter("paid", contract.paidTotal().amount()).setParameter("document", write(s))
+                .setParameter("paid", contract.paidTotal().amount()).setParameter("document", Documents.write(Documents.OUTCOMES_CONTRACT, s))
                 .setParameter("created", Timestamp.from(s.createdAt()))
                 .setParameter("updated", Timestamp.from(s.updatedAt())).executeUpdate();
         appendPayments(s, Set.of());
@@ -81,7 +82,7 @@ public class OutcomesContractStore implements OutcomesContracts {
                 .setParameter("version", s.version()).setParameter("state", s.state().name())
                 .setParameter("title", s.terms().title()).setParameter("cap", s.terms().paymentCap().amount())
                 .setParameter("investorCap", s.terms().finance().investorCap().amount())
-                .setParameter("paid", contract.paidTotal().amount()).setParameter("document", write(s))
+                .setParameter("paid", contract.paidTotal().amount()).setParameter("document", Documents.write(Documents.OUTCOMES_CONTRACT, s))
                 .setParameter("updated", Timestamp.from(s.updatedAt())).setParameter("id", s.id())
                 .setParameter("expected", expectedVersion).executeUpdate();
         if (updated != 1) {
@@ -153,19 +154,17 @@ public class OutcomesContractStore implements OutcomesContracts {
                 .map(doc -> OutcomesContract.restore(read(doc.toString())));
     }
 
+    /** A payment's inputs (a JSON array, in its append-only row). */
     static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an outcomes contract could not be written as JSON", e);
+            throw new IllegalStateException("a payment's inputs could not be written as JSON", e);
         }
     }
 
+    /** The contract's document, of its {@link Documents#OUTCOMES_CONTRACT} kind and version. */
     static OutcomesContractSnapshot read(String json) {
-        try {
-            return JSON.readValue(json, OutcomesContractSnapshot.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored outcomes contract could not be read", e);
-        }
+        return Documents.read(Documents.OUTCOMES_CONTRACT, json, OutcomesContractSnapshot.class, null);
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -54,7 +53,7 @@ public class OutcomesContractResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Valid @NotNull ContractRequest body) {
+    public Response create(@NotNull ContractRequest body) {
         OutcomesContractView view = create.create(new CreateContract.Command(OutcomesMapper.terms(body)));
         return Response.created(URI.create("/api/v1/outcomes-contracts/" + view.contract().id()))
                 .header(HttpHeaders.ETAG, Preconditions.etag(view.contract().version()))
@@ -92,7 +91,7 @@ public class OutcomesContractResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/signature")
     public Response sign(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                         @Valid @NotNull SignatureRequest body) {
+                         @NotNull SignatureRequest body) {
         long version = Preconditions.expectedVersion(ifMatch);
         return ok(sign.sign(new SignContract.Command(id(id), version, body.signedOn(), body.decisionReference())));
     }
@@ -101,7 +100,7 @@ public class OutcomesContractResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/amendments")
     public Response amend(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          @Valid @NotNull AmendmentRequest body) {
+                          @NotNull AmendmentRequest body) {
         long version = Preconditions.expectedVersion(ifMatch);
         return ok(amend.amend(new AmendContract.Command(id(id), version, body.description(), body.reason(),
                 body.decisionReference(), body.effectiveFrom(), OutcomesMapper.periods(body.periods()),
@@ -114,7 +113,7 @@ public class OutcomesContractResource {
     @Path("/{id}/periods/{number}/measurements")
     public Response recordMeasurements(@PathParam("id") String id, @PathParam("number") String n,
                                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                       @Valid @NotNull MeasurementsRequest body) {
+                                       @NotNull MeasurementsRequest body) {
         long version = Preconditions.expectedVersion(ifMatch);
         return ok(recordMeasurements.recordMeasurements(new RecordMeasurements.Command(id(id), version, period(n),
                 OutcomesMapper.measurements(body))));
@@ -125,7 +124,7 @@ public class OutcomesContractResource {
     @Path("/{id}/periods/{number}/validation")
     public Response validate(@PathParam("id") String id, @PathParam("number") String n,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                             @Valid @NotNull ValidationRequest body) {
+                             @NotNull ValidationRequest body) {
         long version = Preconditions.expectedVersion(ifMatch);
         return ok(validate.validate(new ValidatePeriod.Command(id(id), version, period(n), body.statement())));
     }

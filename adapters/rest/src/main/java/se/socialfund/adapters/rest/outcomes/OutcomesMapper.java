@@ -2,6 +2,7 @@ package se.socialfund.adapters.rest.outcomes;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import se.socialfund.adapters.rest.outcomes.OutcomesRequests.*;
 import se.socialfund.adapters.rest.outcomes.OutcomesResponses.*;
 import se.socialfund.application.port.in.outcomes.OutcomesContractView;
 import se.socialfund.domain.outcomes.*;
+import se.socialfund.domain.shared.Limits;
 import se.socialfund.domain.shared.Money;
 import se.socialfund.domain.shared.RuleViolation;
 
@@ -20,54 +22,101 @@ final class OutcomesMapper {
 
     // ---- requests --------------------------------------------------------------------------------------------
 
+    /**
+     * Parses formats only (organisation numbers, amounts, shares), like the API's money: an absent part stays absent
+     * (null or an empty list), for the domain to require after the role check.
+     */
     static ContractTerms terms(ContractRequest r) {
         List<RuleViolation.Violation> problems = new ArrayList<>();
         List<Party> parties = new ArrayList<>();
-        for (int i = 0; i < r.parties().size(); i++) {
-            PartyRequest p = r.parties().get(i);
+        List<PartyRequest> requested = r.parties() == null ? List.of() : r.parties();
+        for (int i = 0; i < requested.size() && requested.size() <= Limits.FEW; i++) {
+            PartyRequest p = requested.get(i);
+            String at = "/parties/" + i;
+            if (p == null || p.role() == null) {
+                problems.add(new RuleViolation.Violation(p == null ? at : at + "/role", "is required"));
+                continue;
+            }
             try {
-                parties.add(new Party(p.role(), p.name(), OrganisationNumber.parse(p.organisationNumber(),
-                        "/parties/" + i + "/organisationNumber"), p.note()));
+                parties.add(new Party(p.role(), p.name() == null ? "" : p.name(), OrganisationNumber.parse(p.organisationNumber(),
+                        at + "/organisationNumber"), p.note()));
             } catch (RuleViolation e) {
                 problems.addAll(e.violations());
             }
         }
         if (!problems.isEmpty()) {
-            throw new RuleViolation("an organisation number is wrong", problems);
+            throw new RuleViolation("a party is incomplete or its organisation number is wrong", problems);
         }
         FinanceRequest f = r.finance();
-        Finance finance = new Finance(money(f.investmentCommitted(), "/finance/investmentCommitted/amount"),
-                money(f.investmentDrawn(), "/finance/investmentDrawn/amount"), new BigDecimal(f.activityShare()),
-                new BigDecimal(f.investorSavingsShare()), new BigDecimal(f.returnCap()), f.returnConditionMetric());
+        Finance finance = f == null ? null : new Finance(money(f.investmentCommitted(),
+                "/finance/investmentCommitted/amount"), money(f.investmentDrawn(), "/finance/investmentDrawn/amount"),
+                decimal(f.activityShare(), "/finance/activityShare"),
+                decimal(f.investorSavingsShare(), "/finance/investorSavingsShare"),
+                decimal(f.returnCap(), "/finance/returnCap"), f.returnConditionMetric());
         List<OutcomeMetric> metrics = new ArrayList<>();
-        for (int i = 0; i < r.metrics().size(); i++) {
-            MetricRequest m = r.metrics().get(i);
+        List<MetricRequest> requestedMetrics = r.metrics() == null ? List.of() : r.metrics();
+        for (int i = 0; i < requestedMetrics.size() && requestedMetrics.size() <= Limits.FEW; i++) {
+            MetricRequest m = requestedMetrics.get(i);
+            if (m == null) {
+                throw new RuleViolation("/metrics/" + i, "is required");
+            }
             PaymentRuleRequest pr = m.payment();
-            PaymentRule rule = new PaymentRule(pr.kind(), pr.pricePerUnit() == null ? null
-                    : money(pr.pricePerUnit(), "/metrics/" + i + "/payment/pricePerUnit/amount"),
-                    pr.share() == null ? null : new BigDecimal(pr.share()),
-                    pr.minimumImprovement() == null ? null : new BigDecimal(pr.minimumImprovement()));
+            String at = "/metrics/" + i + "/payment";
+            PaymentRule rule = pr == null ? null : new PaymentRule(pr.kind(), money(pr.pricePerUnit(),
+                    at + "/pricePerUnit/amount"), decimal(pr.share(), at + "/share"),
+                    decimal(pr.minimumImprovement(), at + "/minimumImprovement"));
             metrics.add(new OutcomeMetric(m.code(), m.definition(), m.unit(), m.direction(), m.aggregate(), rule));
         }
-        return new ContractTerms(r.title(), r.intervention(), r.providerOffice(), parties,
-                new Group(r.cohort().description(), r.cohort().size()),
-                new Group(r.comparison().description(), r.comparison().size()), r.comparisonMethod(), finance,
-                metrics, periods(r.periods()), money(r.paymentCap(), "/paymentCap/amount"));
+        return new ContractTerms(r.title(), r.intervention(), r.providerOffice(), parties, group(r.cohort()),
+                group(r.comparison()), r.comparisonMethod(), finance, metrics, periods(r.periods()),
+                money(r.paymentCap(), "/paymentCap/amount"));
+    }
+
+    private static Group group(GroupRequest g) {
+        // an absent size reads as 0, which the domain refuses as a group too small to describe
+        return g == null ? null : new Group(g.description(), g.size() == null ? 0 : g.size());
+    }
+
+    /** A decimal as text; absent stays null (the domain requires it where it must be). */
+    static BigDecimal decimal(String text, String field) {
+        if (text == null) {
+            return null;
+        }
+        if (text.length() > 24 || !text.matches("-?[0-9]{1,18}(\\.[0-9]{1,6})?")) {
+            throw new RuleViolation(field, "a decimal number as text, e.g. \"0.40\"");
+        }
+        return new BigDecimal(text);
     }
 
     static List<MeasurementPeriod> periods(List<PeriodRequest> periods) {
-        return periods == null ? null : periods.stream().map(p -> new MeasurementPeriod(p.number(), p.start(), p.end()))
-                .toList();
+        if (periods == null || periods.size() > Limits.FEW * 2) {
+            return periods == null ? null : Collections.nCopies(periods.size(), new MeasurementPeriod(0, null, null));
+        }
+        return periods.stream().map(p -> p == null ? new MeasurementPeriod(0, null, null)
+                : new MeasurementPeriod(p.number() == null ? 0 : p.number(), p.start(), p.end())).toList();
     }
 
     static List<MetricMeasurement> measurements(MeasurementsRequest r) {
-        return r.measurements().stream().map(m -> new MetricMeasurement(m.metricCode(),
-                new GroupMeasurement(m.cohort().n(), m.cohort().value()),
-                new GroupMeasurement(m.comparison().n(), m.comparison().value()))).toList();
+        if (r.measurements() == null) {
+            return null;
+        }
+        return r.measurements().stream().map(m -> m == null ? new MetricMeasurement(null, null, null)
+                : new MetricMeasurement(m.metricCode(), value(m.cohort()), value(m.comparison()))).toList();
+    }
+
+    private static GroupMeasurement value(GroupValue g) {
+        // an absent n reads as 0, which the domain refuses as a group too small to report
+        return g == null ? null : new GroupMeasurement(g.n() == null ? 0 : g.n(), g.value());
     }
 
     static Money money(Sek sek, String field) {
-        return sek == null ? null : Money.parse(sek.amount(), field);
+        if (sek == null) {
+            return null;
+        }
+        if (!"SEK".equals(sek.currency())) {
+            throw new RuleViolation(field.replaceFirst("/amount$", "/currency"), "only SEK");
+        }
+        return Money.parse(sek.amount(), field);
     }
 
     // ---- responses -------------------------------------------------------------------------------------------
