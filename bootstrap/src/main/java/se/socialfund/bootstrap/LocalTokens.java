@@ -16,7 +16,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
  */
 final class LocalTokens {
     private static final Set<String> ROLES = Set.of("applicant", "office-head", "fund-officer",
-            "scientific-advisor", "auditor", "form-integration");
+            "scientific-advisor", "auditor", "form-integration", "evaluator");
 
     private LocalTokens() {
     }

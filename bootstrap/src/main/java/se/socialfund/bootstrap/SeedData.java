@@ -89,6 +89,7 @@ public class SeedData {
     @Inject AuditTrail audit;
     @Inject IdempotencyKeys idempotencyKeys;
     @Inject ZoneId zone;
+    @Inject OutcomesContractSeed outcomesContracts;
 
     /** One granted investment of the public page. */
     record Seed(String title, String office, int year, String amount, boolean amountFromSources, Stage stage) {
@@ -153,6 +154,8 @@ public class SeedData {
             seedInvestment(steps, seed, officer);
         }
         LOG.infof("seed data: the fund's 40 MSEK and %d investments from the public page", SEEDS.size());
+        // Sweden's first social outcomes contract, through its own use cases with its own historical dates
+        outcomesContracts.seedTeamNystart();
     }
 
     record Steps(ApplicationPeriodService periods, SubmitApplicationService submit,
@@ -258,9 +261,9 @@ public class SeedData {
                 Optional.of("seed"));
     }
 
-    /** The actor of the seed's current step. */
-    private static final class SeedCaller implements CurrentCaller {
-        private Actor actor;
+    /** The actor of the seed's current step (also the outcomes contract's seed's). */
+    static final class SeedCaller implements CurrentCaller {
+        Actor actor;
 
         @Override
         public Caller current() {
@@ -268,9 +271,9 @@ public class SeedData {
         }
     }
 
-    /** The seed's historical time, moved step by step. */
-    private static final class SeedClock extends Clock {
-        private Instant now = Instant.EPOCH;
+    /** The seed's historical time, moved step by step (also the outcomes contract's seed's). */
+    static final class SeedClock extends Clock {
+        Instant now = Instant.EPOCH;
 
         @Override
         public ZoneId getZone() {

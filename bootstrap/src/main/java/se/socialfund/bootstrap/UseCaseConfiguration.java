@@ -157,4 +157,13 @@ public class UseCaseConfiguration {
         return new WebhookService(changes, endpoints, transport, unitOfWork, clock, new WebhookSettings(
                 allowLoopback, overlap, new RetryPolicy(first, max, giveUpAfter), lease, messagesPerRound));
     }
+
+    // ---- outcomes contracts (sociala utfallskontrakt) ----------------------------------------------------------
+
+    @Produces
+    @Singleton
+    se.socialfund.application.usecase.outcomes.OutcomesContractService outcomesContracts(AuditedChanges changes,
+            se.socialfund.application.port.out.outcomes.OutcomesContracts contracts) {
+        return new se.socialfund.application.usecase.outcomes.OutcomesContractService(changes, contracts);
+    }
 }

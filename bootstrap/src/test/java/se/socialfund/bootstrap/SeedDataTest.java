@@ -18,15 +18,27 @@ import se.socialfund.bootstrap.support.Fund;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-/** The local default's realistic data: the fund's 40 MSEK and the investments of the public page. */
+/**
+ * The local default's realistic data: the fund's 40 MSEK, the investments of the public page and the Team Nystart
+ * outcomes contract.
+ */
 @QuarkusTest
 class SeedDataTest {
+    private static final String TEAM_NYSTART = "SELECT count(*) FROM outcomes_contract WHERE title = '"
+            + OutcomesContractSeed.TITLE + "'";
+    private static final String CONTRACT_STEPS = "SELECT count(*) FROM audit_event WHERE client_id = 'seed' "
+            + "AND object_type = 'outcomes-contract' AND outcome = 'SUCCEEDED' AND action IN ('createOutcomesContract', "
+            + "'signOutcomesContract', 'recordOutcomesMeasurements', 'validateOutcomesPeriod', "
+            + "'approveOutcomesPayment', 'amendOutcomesContract')";
+
     @Inject
     SeedData seed;
 
     @Test
     void the_seed_marks_forty_million_and_grants_the_investments_of_the_public_page_through_the_domains_rules() {
         BigDecimal capitalBefore = Database.decimal("SELECT capital FROM fund");
+        long contractsBefore = Database.number(TEAM_NYSTART);
+        long contractStepsBefore = Database.number(CONTRACT_STEPS);
         seed.seedNow();
         assertThat(Database.decimal("SELECT capital FROM fund").subtract(capitalBefore))
                 .isEqualByComparingTo("40000000.00");
@@ -56,6 +68,10 @@ class SeedDataTest {
                 + "AND action = 'markCapital'")).isEqualTo(1);
         assertThat(Database.number("SELECT count(*) FROM application WHERE registration_number LIKE 'KS 2012/%'"))
                 .isGreaterThanOrEqualTo(1);
+        // and Sweden's first outcomes contract, Team Nystart, through its own use cases: created, signed, period 1
+        // measured, validated and paid, then amended to three years; each of those six steps audited for the seed
+        assertThat(Database.number(TEAM_NYSTART) - contractsBefore).as("Team Nystart seeded").isEqualTo(1);
+        assertThat(Database.number(CONTRACT_STEPS) - contractStepsBefore).as("its steps audited").isEqualTo(6);
         Api.as("auditor", null).get("/api/v1/audit-events/verification").then().statusCode(200)
                 .body("intact", equalTo(true));
         Fund.assertLedgerInvariant();

@@ -25,6 +25,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 
 import org.junit.jupiter.api.Test;
 
+import se.socialfund.bootstrap.api.outcomes.OutcomesContracts;
 import se.socialfund.bootstrap.support.Api;
 import se.socialfund.bootstrap.support.Contract;
 import se.socialfund.bootstrap.support.Database;
@@ -97,6 +98,25 @@ class AuditTrailTest {
         f.put("rotateWebhookSecret", new Fixture(() -> UUID.fromString(Api.fundOfficer().body(endpoint)
                 .post("/api/v1/webhook-endpoints").then().statusCode(201).extract().path("endpoint.id")),
                 id -> Api.fundOfficer().post("/api/v1/webhook-endpoints/" + id + "/secret-rotations")));
+        // outcomes contracts: each step on a contract of its own in the state the step needs
+        String contracts = "/api/v1/outcomes-contracts/";
+        f.put("createOutcomesContract", Fixture.direct(() -> Api.fundOfficer().body(OutcomesContracts.essex(1))
+                .post(contracts)));
+        f.put("signOutcomesContract", new Fixture(() -> OutcomesContracts.after(0), OutcomesContracts::sign));
+        f.put("amendOutcomesContract", new Fixture(() -> OutcomesContracts.after(1), id -> Api.fundOfficer()
+                .header("If-Match", OutcomesContracts.etag(id)).body(Map.of("description", "Taket höjs", "reason",
+                        "Prov", "decisionReference", "KS § 3", "effectiveFrom", "2024-06-01", "paymentCap",
+                        OutcomesContracts.sek("3500000.00"))).post(contracts + id + "/amendments")));
+        f.put("recordOutcomesMeasurements", new Fixture(() -> OutcomesContracts.after(1),
+                id -> OutcomesContracts.measure(id, 1, "1100", "1500")));
+        f.put("validateOutcomesPeriod", new Fixture(() -> OutcomesContracts.after(2),
+                id -> OutcomesContracts.validate(id, 1)));
+        f.put("approveOutcomesPayment", new Fixture(() -> OutcomesContracts.after(3),
+                id -> OutcomesContracts.approve(id, 1, OutcomesContracts.etag(id))));
+        f.put("enterOutcomesFinalSettlement", new Fixture(() -> OutcomesContracts.after(4), id -> Api.fundOfficer()
+                .header("If-Match", OutcomesContracts.etag(id)).post(contracts + id + "/final-settlement")));
+        f.put("closeOutcomesContract", new Fixture(() -> OutcomesContracts.after(5), id -> Api.fundOfficer()
+                .header("If-Match", OutcomesContracts.etag(id)).post(contracts + id + "/closure")));
         return f;
     }
 

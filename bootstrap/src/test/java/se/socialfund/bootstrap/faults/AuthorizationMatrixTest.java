@@ -19,6 +19,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 
 import org.junit.jupiter.api.Test;
 
+import se.socialfund.bootstrap.api.outcomes.OutcomesContracts;
 import se.socialfund.bootstrap.support.Api;
 import se.socialfund.bootstrap.support.Contract;
 import se.socialfund.bootstrap.support.Database;
@@ -93,6 +94,19 @@ class AuthorizationMatrixTest {
         row("listWebhookEndpoints",         "403 403   403 403     200 200   403 403   403 403   403 403   401");
         row("createWebhookEndpoint",        "403 403   403 403     201 201   403 403   403 403   403 403   401");
         row("rotateWebhookSecret",          "403 403   403 403     200 200   403 403   403 403   403 403   401");
+        // outcomes contracts: "own" is the providing office; evaluators (not a column here) are in OutcomesContractTest
+        row("createOutcomesContract",       "403 403   403 403     201 201   403 403   403 403   403 403   401");
+        row("listOutcomesContracts",        "200 200   200 200     200 200   403 403   200 200   403 403   401");
+        row("getOutcomesContract",          "200 404   200 404     200 200   403 403   200 200   403 403   401");
+        row("getOutcomesSettlement",        "200 404   200 404     200 200   403 403   200 200   403 403   401");
+        row("getOutcomesIndigo",            "200 404   200 404     200 200   403 403   200 200   403 403   401");
+        row("signOutcomesContract",         "403 404   403 404     200 200   403 403   403 403   403 403   401");
+        row("amendOutcomesContract",        "403 404   403 404     200 200   403 403   403 403   403 403   401");
+        row("recordOutcomesMeasurements",   "403 404   403 404     200 200   403 403   403 403   403 403   401");
+        row("validateOutcomesPeriod",       "403 404   403 404     403 403   403 403   403 403   403 403   401");
+        row("approveOutcomesPayment",       "403 404   403 404     200 200   403 403   403 403   403 403   401");
+        row("enterOutcomesFinalSettlement", "403 404   403 404     200 200   403 403   403 403   403 403   401");
+        row("closeOutcomesContract",        "403 404   403 404     200 200   403 403   403 403   403 403   401");
     }
 
     private static void row(String operationId, String statuses) {
@@ -405,6 +419,46 @@ class AuthorizationMatrixTest {
                     .body(Map.of("url", "https://hooks.invalid/matrix", "eventTypes",
                             List.of("se.socialfund.matrix.none.v1"))).post("/api/v1/webhook-endpoints").then()
                     .statusCode(201).extract().path("endpoint.id")), Map.of(), Map.of(), null, null));
+            // outcomes contracts, each write on a contract of its own in the state the step needs
+            SETUPS.put("createOutcomesContract", fresh -> new Prepared(Map.of(), Map.of(), Map.of(),
+                    OutcomesContracts.essex(1), null));
+            SETUPS.put("listOutcomesContracts", fresh -> new Prepared(Map.of(), Map.of("limit", "5"), Map.of(), null,
+                    null));
+            for (String read : List.of("getOutcomesContract", "getOutcomesSettlement", "getOutcomesIndigo")) {
+                SETUPS.put(read, fresh -> outcomesStep(outcomesProbe(), null));
+            }
+            SETUPS.put("signOutcomesContract", fresh -> outcomesStep(outcomesContract(0), Map.of("signedOn",
+                    "2024-01-01", "decisionReference", "Matrisen § 1")));
+            SETUPS.put("amendOutcomesContract", fresh -> outcomesStep(outcomesContract(1), Map.of("description",
+                    "Taket höjs", "reason", "Matrisen", "decisionReference", "Matrisen § 2", "effectiveFrom",
+                    "2024-06-01", "paymentCap", OutcomesContracts.sek("3500000.00"))));
+            SETUPS.put("recordOutcomesMeasurements", fresh -> outcomesStep(outcomesContract(1), Map.of("measurements",
+                    List.of(Map.of("metricCode", "CARE_DAYS", "cohort", Map.of("n", 60, "value", 10),
+                            "comparison", Map.of("n", 60, "value", 20))))));
+            SETUPS.put("validateOutcomesPeriod", fresh -> outcomesStep(outcomesContract(2), Map.of("statement",
+                    "Matrisen")));
+            SETUPS.put("approveOutcomesPayment", fresh -> outcomesStep(outcomesContract(3), null));
+            SETUPS.put("enterOutcomesFinalSettlement", fresh -> outcomesStep(outcomesContract(4), null));
+            SETUPS.put("closeOutcomesContract", fresh -> outcomesStep(outcomesContract(5), null));
+        }
+
+        /** One outcomes contract of the own (providing) office for the reads. */
+        static synchronized UUID outcomesProbe() {
+            if (outcomesProbe == null) {
+                outcomesProbe = outcomesContract(1);
+            }
+            return outcomesProbe;
+        }
+
+        private static UUID outcomesProbe;
+
+        static UUID outcomesContract(int steps) {
+            return OutcomesContracts.after(steps);
+        }
+
+        static Prepared outcomesStep(UUID id, Object body) {
+            return new Prepared(Map.of("id", id.toString(), "number", "1"), Map.of(), Map.of("If-Match",
+                    OutcomesContracts.etag(id)), body, null);
         }
 
         /** One application of the own office for all the reads: they change nothing. */

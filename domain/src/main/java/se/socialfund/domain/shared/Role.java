@@ -16,7 +16,9 @@ public enum Role {
     /** The auditors (revisorer): read everything, change nothing. */
     AUDITOR("auditor"),
     /** The digital application form, a machine client that submits on behalf of offices. */
-    FORM_INTEGRATION("form-integration");
+    FORM_INTEGRATION("form-integration"),
+    /** The independent evaluator of an outcomes contract: validates its measurements, never the provider. */
+    EVALUATOR("evaluator");
 
     private final String claim;
 

@@ -66,9 +66,13 @@ public final class Documents {
     public static final DocumentKind IDEMPOTENCY_RECEIPT = new DocumentKind("idempotency receipt", "idempotency_key",
             "receipt", 1);
 
+    /** An outcomes contract's snapshot: its terms, periods, signature and amendments. */
+    public static final DocumentKind OUTCOMES_CONTRACT = new DocumentKind("outcomes contract", "outcomes_contract",
+            "document", 1);
+
     /** Every kind of document stored, for the check at start. */
     public static final List<DocumentKind> ALL = List.of(APPLICATION_STATE, REVISION_CONTENT, EVENT_DETAILS,
-            IDEMPOTENCY_RECEIPT);
+            IDEMPOTENCY_RECEIPT, OUTCOMES_CONTRACT);
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())

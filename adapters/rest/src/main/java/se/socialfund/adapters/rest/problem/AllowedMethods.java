@@ -23,6 +23,10 @@ final class AllowedMethods {
         // issue 17
         put("/api/v1/webhook-endpoints", "GET, POST");
         put("/api/v1/webhook-endpoints/" + ID + "/secret-rotations", "POST");
+        put("/api/v1/outcomes-contracts", "GET, POST");
+        put("/api/v1/outcomes-contracts/" + ID + "/(signature|amendments|final-settlement|closure)", "POST");
+        put("/api/v1/outcomes-contracts/" + ID + "/periods/" + ID + "/(measurements|validation|payment-approval)",
+                "POST");
     }
 
     private AllowedMethods() {
