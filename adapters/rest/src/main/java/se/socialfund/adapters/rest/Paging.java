@@ -6,7 +6,7 @@ import java.util.Base64;
 import se.socialfund.adapters.rest.problem.BadParameter;
 
 /** Keyset paging: {@code limit} (1 to 200, default 50) and an opaque cursor naming where the next page starts. */
-final class Paging {
+public final class Paging {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
     private static final String PREFIX = "k1:";
@@ -14,7 +14,7 @@ final class Paging {
     private Paging() {
     }
 
-    static int limit(String limit) {
+    public static int limit(String limit) {
         if (limit == null) {
             return DEFAULT_LIMIT;
         }
@@ -29,7 +29,7 @@ final class Paging {
         throw new BadParameter("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
     }
 
-    static Long after(String cursor) {
+    public static Long after(String cursor) {
         if (cursor == null) {
             return null;
         }
@@ -44,7 +44,7 @@ final class Paging {
         throw new BadParameter("cursor", "the cursor is not one this API handed out; start again without it");
     }
 
-    static String cursor(Long after) {
+    public static String cursor(Long after) {
         return after == null ? null : Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((PREFIX + after).getBytes(StandardCharsets.UTF_8));
     }

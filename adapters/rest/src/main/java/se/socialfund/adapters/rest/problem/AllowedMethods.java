@@ -20,6 +20,8 @@ final class AllowedMethods {
                 + "|board-decision|project-start|cost-reports|follow-ups|evaluation|implementation-decision|withdrawal"
                 + "|termination|repayment-plan)", "POST");
         put("/api/v1/fund/(capital-markings|repayments|write-offs)", "POST");
+        put("/api/v1/applications/" + ID + "/documents", "GET, POST");
+        put("/api/v1/documents/" + ID + "/(secrecy-marking|publication|publication-withdrawal)", "POST");
     }
 
     private AllowedMethods() {
