@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import se.socialfund.bootstrap.support.Contract;
 import se.socialfund.bootstrap.support.Database;
 import se.socialfund.bootstrap.support.FakeClamd;
 import se.socialfund.bootstrap.support.SampleFiles;
+import se.socialfund.bootstrap.support.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.socialfund.bootstrap.documents.Uploads.download;
@@ -35,6 +37,7 @@ import static se.socialfund.bootstrap.documents.Uploads.uploadPdf;
 public class DocumentsTest {
     static final String PDF = "application/pdf";
     static final String OSL = "OSL 26 kap. 1 §";
+    static final int MAX_FILE = 25 * 1024 * 1024;
 
     @Inject
     PublishedDocuments published;
@@ -114,6 +117,34 @@ public class DocumentsTest {
                 java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
         assertThat(Database.number("SELECT last_number FROM document_counter WHERE owner_id = ?::uuid",
                 app.toString())).isEqualTo(20);
+    }
+
+    @Test
+    void a_file_one_byte_over_25_mib_is_413_and_nothing_is_stored_also_when_chunked_or_declared_too_long()
+            throws Exception {
+        UUID app = Api.submit();
+        String before = footprint();
+        Response over = upload("applicant", Api.OWN_OFFICE, app, metadata("OTHER", "För stor"),
+                SampleFiles.pdf(MAX_FILE + 1, 61), "stor.pdf", PDF);
+        over.then().statusCode(413);
+        assertThat(over.<String>path("type")).isEqualTo("urn:socialfund:problem:payload-too-large");
+        assertThat(footprint()).isEqualTo(before);
+
+        String path = "/api/v1/applications/" + app + "/documents";
+        String token = Tokens.token("applicant", Api.OWN_OFFICE);
+        // without a length: counted as it arrives, refused once the file passes the limit, the rest never read
+        RawUpload.Answer chunked = RawUpload.post(RestAssured.port, path, token, 40L << 20, null);
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(chunked.body()).contains("payload-too-large");
+        assertThat(chunked.sentBeforeAnswer()).isBetween((long) MAX_FILE, (long) MAX_FILE + (2L << 20));
+        assertThat(chunked.closedAfterAnswer()).isTrue();
+        // a Content-Length over the limit: refused before the body is read
+        RawUpload.Answer declared = RawUpload.post(RestAssured.port, path, token, 100L << 20, (100L << 20) + 400);
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.sentBeforeAnswer()).isLessThan(2L << 20);
+        assertThat(footprint()).isEqualTo(before);
+        System.out.printf("documents: 25 MiB + 1 refused 413; chunked 40 MiB refused after %d bytes sent; declared "
+                + "100 MiB refused after %d bytes sent%n", chunked.sentBeforeAnswer(), declared.sentBeforeAnswer());
     }
 
     @Test

@@ -127,7 +127,8 @@ public class DocumentResource {
         Document d = downloads.mayDownload(documentId);
         String etag = "\"" + d.sha256() + "\"";
         if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-            return Response.notModified(etag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+            return Response.notModified().header(HttpHeaders.ETAG, etag)
+                    .header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
         }
         long size = d.size();
         long first = 0;
