@@ -21,12 +21,15 @@ final class RawUpload {
     record Answer(int status, String head, String body, long sentBeforeAnswer, boolean closedAfterAnswer) {
     }
 
+    static final long EXACT = -1;
+
     private RawUpload() {
     }
 
     /**
      * Sends a multipart upload whose file part is {@code fileSize} bytes of a PDF, chunked, or with a declared
-     * Content-Length when {@code declaredLength} is not null; stops sending once the answer is there.
+     * Content-Length when {@code declaredLength} is not null ({@link #EXACT}: the body's true length); stops sending
+     * once the answer is there.
      */
     static Answer post(int port, String path, String token, long fileSize, Long declaredLength) throws Exception {
         try (Socket socket = new Socket()) {
@@ -37,14 +40,18 @@ final class RawUpload {
             CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> read(socket, sent));
             OutputStream out = socket.getOutputStream();
             boolean chunked = declaredLength == null;
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: multipart/form-data;"
-                    + " boundary=XyZ\r\nAccept: application/json\r\nAuthorization: Bearer " + token + "\r\n"
-                    + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + declaredLength) + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
             byte[] head = ("--XyZ\r\nContent-Disposition: form-data; name=\"metadata\"\r\nContent-Type: "
                     + "application/json\r\n\r\n{\"type\":\"OTHER\",\"title\":\"Stor fil\",\"origin\":\"RECEIVED\"}\r\n"
                     + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"stor.pdf\"\r\nContent-Type: "
                     + "application/pdf\r\n\r\n%PDF-1.7\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] tail = "\r\n--XyZ--\r\n".getBytes(StandardCharsets.US_ASCII);
+            if (declaredLength != null && declaredLength == EXACT) {
+                declaredLength = head.length + (fileSize - 9) + tail.length;
+            }
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: multipart/form-data;"
+                    + " boundary=XyZ\r\nAccept: application/json\r\nAuthorization: Bearer " + token + "\r\n"
+                    + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + declaredLength) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[64 * 1024];
             java.util.Arrays.fill(chunk, (byte) 'x');
             try {
@@ -58,7 +65,6 @@ final class RawUpload {
                     file += n;
                 }
                 if (!answer.isDone()) {
-                    byte[] tail = "\r\n--XyZ--\r\n".getBytes(StandardCharsets.US_ASCII);
                     write(out, tail, tail.length, chunked);
                     if (chunked) {
                         out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
