@@ -20,6 +20,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 
 import org.junit.jupiter.api.Test;
 
+import se.socialfund.bootstrap.documents.DocumentFixtures;
 import se.socialfund.bootstrap.support.Api;
 import se.socialfund.bootstrap.support.Contract;
 import se.socialfund.bootstrap.support.Database;
@@ -84,6 +85,12 @@ class AuditTrailTest {
                 .body(Steps.repayment(id, 2020, "100.00")).post("/api/v1/fund/repayments")));
         f.put("writeOffRepayment", new Fixture(AuditTrailTest::withPlan, id -> Api.fundOfficer()
                 .body(Steps.writeOff(id, 2021, "100.00")).post("/api/v1/fund/write-offs")));
+        f.put("uploadDocument", new Fixture(Api::submit, DocumentFixtures::upload));
+        f.put("markDocument", new Fixture(() -> DocumentFixtures.pdf(Api.submit()), DocumentFixtures::mark));
+        f.put("publishDocument", new Fixture(() -> DocumentFixtures.pdf(Api.submit()),
+                id -> DocumentFixtures.step(id, "publication", 1)));
+        f.put("withdrawDocumentPublication", new Fixture(() -> DocumentFixtures.published(Api.submit()),
+                id -> DocumentFixtures.step(id, "publication-withdrawal", 2)));
         return f;
     }
 

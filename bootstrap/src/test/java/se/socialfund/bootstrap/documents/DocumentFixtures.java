@@ -30,6 +30,25 @@ public final class DocumentFixtures {
         return Uploads.uploadPdf(application, SampleFiles.pdf(1024, SEED.incrementAndGet()));
     }
 
+    /** Uploads a small PDF as a fund officer. */
+    public static io.restassured.response.Response upload(UUID application) {
+        return withUpload(Uploads.as("fund-officer", Api.FUND_OFFICE).accept("application/json"))
+                .post("/api/v1/applications/" + application + "/documents");
+    }
+
+    /** Takes a fund officer's step on a document at its version: publication, publication-withdrawal. */
+    public static io.restassured.response.Response step(UUID document, String step, long version) {
+        return Uploads.as("fund-officer", Api.FUND_OFFICE).accept("application/json")
+                .header("If-Match", "\"" + version + "\"").post("/api/v1/documents/" + document + "/" + step);
+    }
+
+    /** Marks a document secret as a fund officer. */
+    public static io.restassured.response.Response mark(UUID document) {
+        return Uploads.as("fund-officer", Api.FUND_OFFICE).accept("application/json").contentType("application/json")
+                .header("If-Match", "\"1\"").body(java.util.Map.of("provision", "OSL 26 kap. 1 §"))
+                .post("/api/v1/documents/" + document + "/secrecy-marking");
+    }
+
     /** A new PDF, published (version 2). */
     public static UUID published(UUID application) {
         UUID id = pdf(application);

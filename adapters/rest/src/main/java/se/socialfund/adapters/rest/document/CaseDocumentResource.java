@@ -55,9 +55,10 @@ import se.socialfund.domain.shared.NotFound;
 
 /**
  * The documents of one application's case: the upload, read as a stream part by part (the metadata first, so that
- * who may upload is decided before the file is read), and the list.
+ * who may upload is decided before the file is read), and the list. Under the applications' root path, as the
+ * other resources of one application, so that the router answers a wrong method with 405.
  */
-@Path("/api/v1/applications/{id}/documents")
+@Path("/api/v1/applications")
 @Authenticated
 public class CaseDocumentResource {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{8,128}");
@@ -79,6 +80,7 @@ public class CaseDocumentResource {
     HttpConventions http;
 
     @POST
+    @Path("/{id}/documents")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
@@ -198,6 +200,7 @@ public class CaseDocumentResource {
     }
 
     @GET
+    @Path("/{id}/documents")
     @Produces(MediaType.APPLICATION_JSON)
     public PageDto<DocumentDto> list(@PathParam("id") String id, @QueryParam("limit") String limit,
                                      @QueryParam("cursor") String cursor) {
