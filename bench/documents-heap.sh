@@ -110,11 +110,16 @@ rows = [l.split() for l in open(path) if l.strip() and not l.lstrip().startswith
 head = open(path).readline().split()
 idx = {k: head.index(k) for k in ("S0U", "S1U", "EU", "OU")}
 def used(r): return sum(float(r[idx[k]].replace(",", ".")) for k in idx) / 1024
-def peak(a, b):
-    vals = [used(r) for r in rows if a <= float(r[0].replace(",", ".")) <= b]
+def old(r): return float(r[idx["OU"]].replace(",", ".")) / 1024
+def peak(a, b, f):
+    vals = [f(r) for r in rows if a <= float(r[0].replace(",", ".")) <= b]
     return max(vals), len(vals)
-p1, s1 = peak(a1, b1)
-p2, s2 = peak(a2, b2)
+p1, s1 = peak(a1, b1, used)
+p2, s2 = peak(a2, b2, used)
+o1, _ = peak(a1, b1, old)
+o2, _ = peak(a2, b2, old)
 print(f"heap in use, peak: usual traffic {p1:.0f} MiB ({s1} samples); {n} concurrent uploads of {mib} MiB "
       f"{p2:.0f} MiB ({s2} samples, {seconds:.1f} s); difference {p2 - p1:+.0f} MiB (-Xmx{xmx})")
+print(f"old generation (what survives collections), peak: usual traffic {o1:.0f} MiB; uploads {o2:.0f} MiB; "
+      f"difference {o2 - o1:+.0f} MiB")
 PY

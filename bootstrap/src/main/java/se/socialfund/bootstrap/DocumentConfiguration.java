@@ -33,8 +33,11 @@ public class DocumentConfiguration {
     DocumentService documents(AuditedChanges changes, UnitOfWork unitOfWork, ApplicationRepository applications,
                               DocumentRepository documents, ContentStore contents, ContentDetector detector,
                               VirusScanner scanner,
-                              @ConfigProperty(name = "socialfund.documents.spool-dir") Path spool) {
-        return new DocumentService(changes, unitOfWork, applications, documents, contents, detector, scanner, spool);
+                              @ConfigProperty(name = "socialfund.documents.spool-dir") Path spool,
+                              @ConfigProperty(name = "socialfund.documents.concurrent-stores", defaultValue = "8")
+                              int concurrentStores) {
+        return new DocumentService(changes, unitOfWork, applications, documents, contents, detector, scanner, spool,
+                concurrentStores);
     }
 
     @Produces

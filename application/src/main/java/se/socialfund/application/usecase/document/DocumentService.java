@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import se.socialfund.application.port.in.document.DocumentUseCases.DocumentView;
 import se.socialfund.application.port.in.document.DocumentUseCases.DownloadDocument;
@@ -23,6 +25,7 @@ import se.socialfund.application.port.in.document.DocumentUseCases.UploadDocumen
 import se.socialfund.application.port.in.document.DocumentUseCases.ViewDocuments;
 import se.socialfund.application.port.out.ApplicationRepository;
 import se.socialfund.application.port.out.Page;
+import se.socialfund.application.port.out.StoreUnavailable;
 import se.socialfund.application.port.out.UnitOfWork;
 import se.socialfund.application.port.out.document.ContentDetector;
 import se.socialfund.application.port.out.document.ContentStore;
@@ -64,10 +67,16 @@ public final class DocumentService implements UploadDocument, ViewDocuments, Dow
     private final ContentDetector detector;
     private final VirusScanner scanner;
     private final Path spoolDirectory;
+    /**
+     * Uploads that may store their content at once. Storing 25 MiB holds a database connection for a while; past
+     * this many, uploads wait here for their turn instead of taking the pool from every other request.
+     */
+    private final Semaphore storing;
 
     public DocumentService(AuditedChanges changes, UnitOfWork unitOfWork, ApplicationRepository applications,
                            DocumentRepository documents, ContentStore contents, ContentDetector detector,
-                           VirusScanner scanner, Path spoolDirectory) {
+                           VirusScanner scanner, Path spoolDirectory, int concurrentStores) {
+        this.storing = new Semaphore(concurrentStores, true);
         this.changes = changes;
         this.unitOfWork = unitOfWork;
         this.applications = applications;
@@ -169,55 +178,75 @@ public final class DocumentService implements UploadDocument, ViewDocuments, Dow
                         + "); nothing was stored");
             }
             String fingerprint = fingerprint(command, sha256);
-            return changes.run("uploadDocument", (caller, subject) -> {
-                Actor actor = caller.actor();
-                Case c = caseOf(Owner.application(command.applicationId()), actor, subject);
-                mayUpload(c, actor);
-                String key = command.idempotencyKey();
-                if (key != null) {
-                    Optional<DocumentRepository.EarlierUpload> earlier =
-                            documents.claimKey(actor.subject(), key, fingerprint);
-                    if (earlier.isPresent()) {
-                        if (!earlier.get().fingerprint().equals(fingerprint)) {
-                            throw new RuleViolation("Idempotency-Key", "this Idempotency-Key was used with another "
-                                    + "upload; use a new key for a new upload");
-                        }
-                        subject.changedNothing();
-                        Document first = documents.find(earlier.get().documentId()).orElseThrow();
-                        return new Uploaded(view(first, c, actor), true);
-                    }
+            try {
+                if (!storing.tryAcquire(STORE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new StoreUnavailable("too many uploads are being stored; nothing was stored", null);
                 }
-                Document older = null;
-                if (command.supersedes() != null) {
-                    older = documents.find(command.supersedes()).filter(d -> d.owner().equals(c.owner()))
-                            .orElseThrow(() -> new RuleViolation("/supersedes", "no document of this application "
-                                    + "has this id"));
-                }
-                UUID id = UUID.randomUUID();
-                if (older != null) {
-                    older = older.supersededBy(id);
-                }
-                contents.put(sha256, spool, size);
-                // the counter row is locked from here to the commit: taken late, held briefly
-                int sequence = documents.nextSequence(c.owner());
-                Document d = Document.register(id, c.owner(), new DocumentNumber(c.number(), sequence),
-                        command.type(), command.title().strip(), command.origin(),
-                        downloadName(command.fileName(), command.title(), mediaType), mediaType, size, sha256,
-                        verdict.result(), actor.subject(), actor.name(), subject.at(), command.supersedes(),
-                        command.secrecyProvision());
-                documents.add(d);
-                if (older != null) {
-                    documents.update(older);
-                }
-                if (key != null) {
-                    documents.completeKey(actor.subject(), key, id);
-                }
-                subject.object("document", id, c.number(), null).versionAfter(1).contentSha256(sha256);
-                return new Uploaded(view(d, c, actor), false);
-            });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreUnavailable("interrupted while waiting to store the upload", e);
+            }
+            try {
+                return store(command, spool, size, sha256, mediaType, verdict, fingerprint);
+            } finally {
+                storing.release();
+            }
         } finally {
             Files.deleteIfExists(spool);
         }
+    }
+
+    /** How long an upload waits for its turn to store. */
+    static final long STORE_WAIT_SECONDS = 120;
+
+    private Uploaded store(Command command, Path spool, long size, String sha256, String mediaType,
+                           ScanVerdict verdict, String fingerprint) {
+        return changes.run("uploadDocument", (caller, subject) -> {
+            Actor actor = caller.actor();
+            Case c = caseOf(Owner.application(command.applicationId()), actor, subject);
+            mayUpload(c, actor);
+            String key = command.idempotencyKey();
+            if (key != null) {
+                Optional<DocumentRepository.EarlierUpload> earlier =
+                        documents.claimKey(actor.subject(), key, fingerprint);
+                if (earlier.isPresent()) {
+                    if (!earlier.get().fingerprint().equals(fingerprint)) {
+                        throw new RuleViolation("Idempotency-Key", "this Idempotency-Key was used with another "
+                                + "upload; use a new key for a new upload");
+                    }
+                    subject.changedNothing();
+                    Document first = documents.find(earlier.get().documentId()).orElseThrow();
+                    return new Uploaded(view(first, c, actor), true);
+                }
+            }
+            Document older = null;
+            if (command.supersedes() != null) {
+                older = documents.find(command.supersedes()).filter(d -> d.owner().equals(c.owner()))
+                        .orElseThrow(() -> new RuleViolation("/supersedes", "no document of this application "
+                                + "has this id"));
+            }
+            UUID id = UUID.randomUUID();
+            if (older != null) {
+                older = older.supersededBy(id);
+            }
+            contents.put(sha256, spool, size);
+            // the counter row is locked from here to the commit: taken late, held briefly
+            int sequence = documents.nextSequence(c.owner());
+            Document d = Document.register(id, c.owner(), new DocumentNumber(c.number(), sequence),
+                    command.type(), command.title().strip(), command.origin(),
+                    downloadName(command.fileName(), command.title(), mediaType), mediaType, size, sha256,
+                    verdict.result(), actor.subject(), actor.name(), subject.at(), command.supersedes(),
+                    command.secrecyProvision());
+            documents.add(d);
+            if (older != null) {
+                documents.update(older);
+            }
+            if (key != null) {
+                documents.completeKey(actor.subject(), key, id);
+            }
+            subject.object("document", id, c.number(), null).versionAfter(1).contentSha256(sha256);
+            return new Uploaded(view(d, c, actor), false);
+        });
     }
 
     private static void validate(Command c) {
