@@ -47,6 +47,10 @@ public class Main {
             System.setProperty("quarkus.datasource.password", "embedded");
             System.out.println("Local default: embedded PostgreSQL on 127.0.0.1:" + db.port() + ", data in "
                     + data.resolve("postgres"));
+            if (!configured("quarkus.shutdown.delay")) {
+                // one instance and no load balancer to leave: Ctrl-C stops it without the readiness delay
+                System.setProperty("quarkus.shutdown.delay", "0S");
+            }
         }
         if (!configured("quarkus.oidc.auth-server-url") && !configured("quarkus.oidc.public-key")) {
             Path keys = data.resolve("keys");

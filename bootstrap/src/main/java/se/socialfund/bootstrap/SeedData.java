@@ -1,12 +1,15 @@
 package se.socialfund.bootstrap;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,42 +22,59 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 
+import se.socialfund.application.port.in.ApplicationStepUseCases.StepCommand;
+import se.socialfund.application.port.in.ApplicationView;
+import se.socialfund.application.port.in.FundUseCases.MarkCapital;
+import se.socialfund.application.port.in.FundUseCases.RecordRepayment;
+import se.socialfund.application.port.in.OpenApplicationPeriodUseCase;
+import se.socialfund.application.port.in.SubmitApplicationUseCase;
+import se.socialfund.application.port.out.ApplicationFilter;
 import se.socialfund.application.port.out.ApplicationPeriods;
 import se.socialfund.application.port.out.ApplicationRepository;
 import se.socialfund.application.port.out.AuditTrail;
+import se.socialfund.application.port.out.Caller;
+import se.socialfund.application.port.out.CurrentCaller;
 import se.socialfund.application.port.out.FundRepository;
+import se.socialfund.application.port.out.IdempotencyKeys;
+import se.socialfund.application.port.out.MunicipalGoals;
 import se.socialfund.application.port.out.RegistrationNumbers;
 import se.socialfund.application.port.out.UnitOfWork;
+import se.socialfund.application.usecase.ApplicationLifecycleService;
+import se.socialfund.application.usecase.ApplicationPeriodService;
+import se.socialfund.application.usecase.AuditedChanges;
+import se.socialfund.application.usecase.FundService;
+import se.socialfund.application.usecase.SubmitApplicationService;
 import se.socialfund.domain.application.ApplicationContent;
 import se.socialfund.domain.application.ApplicationContent.CostCategory;
-import se.socialfund.domain.application.Agenda2030Target;
-import se.socialfund.domain.application.Application;
 import se.socialfund.domain.application.BoardDecision;
+import se.socialfund.domain.application.CostReport;
 import se.socialfund.domain.application.CostReport.CostLine;
+import se.socialfund.domain.application.CriteriaAssessment;
 import se.socialfund.domain.application.Criterion;
 import se.socialfund.domain.application.CriteriaAssessment.CriterionResult;
 import se.socialfund.domain.application.ImplementationDecision;
+import se.socialfund.domain.application.MunicipalPerspective;
 import se.socialfund.domain.application.MunicipalPerspective.Recommendation;
+import se.socialfund.domain.application.ProjectStart;
 import se.socialfund.domain.application.RepaymentPlan;
-import se.socialfund.domain.audit.AuditRecord;
+import se.socialfund.domain.followup.Evaluation;
+import se.socialfund.domain.followup.FollowUp;
 import se.socialfund.domain.followup.Measurement;
-import se.socialfund.domain.fund.Fund;
-import se.socialfund.domain.period.ApplicationPeriod;
 import se.socialfund.domain.shared.Actor;
 import se.socialfund.domain.shared.Money;
 import se.socialfund.domain.shared.Role;
 
 /**
  * Realistic data for the local default, behind the switch {@code SOCIALFUND_SEED=true}: the fund's 40 MSEK marked at
- * the 2011 closing, and the investments named on the fund's public page, granted through the same domain rules as
- * live ones, with their historical dates. Only "Alla barn i skolan" (11.6 MSEK) has its amount from the source
- * documents; the other amounts, all dates, texts and repayments are ILLUSTRATIVE and say so. Runs once, on an
- * empty database.
+ * the 2011 closing, and the investments named on the fund's public page, granted through the same use cases as live
+ * ones, with a clock set to their historical dates, so every step is checked by the domain's rules and audited like
+ * any change (client id {@code seed}). Only "Alla barn i skolan" (11.6 MSEK) has its amount from the source
+ * documents; the other amounts, all dates, texts and repayments are ILLUSTRATIVE and say so. Runs once, on an empty
+ * database; each step is a transaction of its own, as a request would be.
  */
 @Singleton
 public class SeedData {
     private static final Logger LOG = Logger.getLogger(SeedData.class);
-    private static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
     static final String ILLUSTRATIVE = " (illustrativt belopp och datum, inte ur källdokumenten)";
 
     @ConfigProperty(name = "socialfund.seed", defaultValue = "false")
@@ -65,8 +85,10 @@ public class SeedData {
     @Inject ApplicationPeriods periods;
     @Inject RegistrationNumbers numbers;
     @Inject FundRepository fund;
-    @Inject se.socialfund.application.port.out.MunicipalGoals goals;
+    @Inject MunicipalGoals goals;
     @Inject AuditTrail audit;
+    @Inject IdempotencyKeys idempotencyKeys;
+    @Inject ZoneId zone;
 
     /** One granted investment of the public page. */
     record Seed(String title, String office, int year, String amount, boolean amountFromSources, Stage stage) {
@@ -84,6 +106,10 @@ public class SeedData {
             new Seed("Drop in", "socialkontoret", 2015, "3500000.00", false, Stage.IN_IMPLEMENTATION),
             new Seed("Tidig insats", "vard-och-omsorgskontoret", 2016, "2000000.00", false, Stage.IN_IMPLEMENTATION));
 
+    /** The seed's own caller and clock: each step is taken by its historical actor at its historical time. */
+    private final SeedCaller caller = new SeedCaller();
+    private final SeedClock clock = new SeedClock();
+
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
             seedIfEmpty();
@@ -93,8 +119,7 @@ public class SeedData {
     /** Seeds an empty database; answers whether it did. */
     boolean seedIfEmpty() {
         boolean empty = unitOfWork.reading(() -> applications.list(
-                new se.socialfund.application.port.out.ApplicationFilter(null, null, null, null, null, null), 1, null)
-                .items().isEmpty());
+                new ApplicationFilter(null, null, null, null, null, null), 1, null).items().isEmpty());
         if (!empty) {
             LOG.info("seed data: the database already has applications; nothing seeded");
             return false;
@@ -103,126 +128,164 @@ public class SeedData {
         return true;
     }
 
-    /** Seeds, whatever is there already (in one transaction: all of it or nothing). */
+    /**
+     * Seeds, whatever is there already, through the same use cases as live requests: every step checked by the
+     * domain's rules, every change audited, with the seed's historical clock and actors (client id "seed").
+     */
     void seedNow() {
-        unitOfWork.inTransaction(() -> {
-            seed();
-            return null;
-        });
+        AuditedChanges changes = new AuditedChanges(unitOfWork, audit, caller, clock, zone);
+        Steps steps = new Steps(new ApplicationPeriodService(changes, periods),
+                new SubmitApplicationService(changes, applications, periods, numbers, idempotencyKeys),
+                new ApplicationLifecycleService(changes, applications, fund, goals),
+                new FundService(changes, fund, applications));
+        Actor officer = actor("kommunstyrelsens-kontor", Role.FUND_OFFICER);
+        as(officer, LocalDate.of(2012, 3, 1));
+        steps.fund().markCapital(new MarkCapital.Command(Money.of("40000000.00"), 2011,
+                "Markering i eget kapital, bokslut 2011" + ILLUSTRATIVE));
+        Set<Integer> opened = new java.util.HashSet<>();
+        periods.all().forEach(p -> opened.add(p.year()));
+        for (Seed seed : SEEDS) {
+            if (opened.add(seed.year())) {
+                as(officer, LocalDate.of(seed.year(), 8, 15));
+                steps.periods().open(new OpenApplicationPeriodUseCase.Command("Hösten " + seed.year(),
+                        LocalDate.of(seed.year(), 9, 1), LocalDate.of(seed.year(), 10, 31)));
+            }
+            seedInvestment(steps, seed, officer);
+        }
         LOG.infof("seed data: the fund's 40 MSEK and %d investments from the public page", SEEDS.size());
     }
 
-    private void seed() {
-        Actor officer = new Actor("seed:kommunstyrelsens-kontor", "Kommunstyrelsens kontor (import)",
-                Set.of(Role.FUND_OFFICER), java.util.Optional.of("kommunstyrelsens-kontor"),
-                java.util.Optional.of("seed"));
-        Fund f = fund.lockForUpdate();
-        f.markCapital(Money.of("40000000.00"), 2011, "Markering i eget kapital, bokslut 2011" + ILLUSTRATIVE,
-                officer, at(LocalDate.of(2012, 3, 1)));
-        fund.save(f);
-        record(officer, "markCapital", "fund", "fund", null, null, null, LocalDate.of(2012, 3, 1));
-        List<ApplicationPeriod> known = new ArrayList<>(periods.all());
-        for (Seed seed : SEEDS) {
-            ApplicationPeriod period = known.stream().filter(p -> p.year() == seed.year()).findFirst()
-                    .orElseGet(() -> {
-                        ApplicationPeriod p = ApplicationPeriod.open(UUID.randomUUID(), "Hösten " + seed.year(),
-                                LocalDate.of(seed.year(), 9, 1), LocalDate.of(seed.year(), 10, 31), known,
-                                at(LocalDate.of(seed.year(), 8, 15)), officer.name());
-                        periods.add(p);
-                        known.add(p);
-                        return p;
-                    });
-            seedInvestment(seed, period, officer);
-        }
+    record Steps(ApplicationPeriodService periods, SubmitApplicationService submit,
+                 ApplicationLifecycleService lifecycle, FundService fund) {
     }
 
-    private void seedInvestment(Seed seed, ApplicationPeriod period, Actor officer) {
-        Actor office = new Actor("seed:" + seed.office(), seed.office() + " (import)",
-                Set.of(Role.APPLICANT, Role.OFFICE_HEAD), java.util.Optional.of(seed.office()),
-                java.util.Optional.of("seed"));
+    private void seedInvestment(Steps steps, Seed seed, Actor officer) {
+        Actor office = actor(seed.office(), Role.APPLICANT);
         int y = seed.year();
         Money amount = Money.of(seed.amount());
         LocalDate received = LocalDate.of(y, 9, 20);
         String note = seed.amountFromSources() ? "" : ILLUSTRATIVE;
         ApplicationContent content = content(seed, amount, note);
-        Application app = Application.submit(UUID.randomUUID(), numbers.next(y), period, content, office,
-                at(received), received);
-        applications.add(app);
-        long v = app.version();
-        app = applications.find(app.id()).orElseThrow();
-        app.assessCriteria(List.of(met(Criterion.COUNTERACTS_EXCLUSION), met(Criterion.REDUCES_LONG_TERM_COSTS),
-                met(Criterion.TRIES_NEW_METHODS), met(Criterion.PROMOTES_COLLABORATION)), List.of(), officer, v,
-                at(received.plusDays(20)));
-        app.addMunicipalPerspective(List.of("education-and-work"), goals.all().keySet(),
-                List.of(new Agenda2030Target("4.1"), new Agenda2030Target("10.2")), Recommendation.GRANT,
-                "Förebyggande insats för barn och unga; ingår i fondens portfölj enligt den publika sidan.",
-                officer, app.version(), at(received.plusDays(40)));
+        ApplicationLifecycleService life = steps.lifecycle();
+        as(office, received);
+        UUID id = steps.submit().submit(new SubmitApplicationUseCase.Command(content, null, null)).receipt()
+                .applicationId();
+        as(officer, received.plusDays(20));
+        ApplicationView v = life.assessCriteria(new StepCommand<>(id, 1, new CriteriaAssessment.Draft(
+                List.of(met(Criterion.COUNTERACTS_EXCLUSION), met(Criterion.REDUCES_LONG_TERM_COSTS),
+                        met(Criterion.TRIES_NEW_METHODS), met(Criterion.PROMOTES_COLLABORATION)), List.of())));
+        as(officer, received.plusDays(40));
+        v = life.addMunicipalPerspective(new StepCommand<>(id, version(v),
+                new MunicipalPerspective.Draft(List.of("education-and-work"), List.of("4.1", "10.2"),
+                        Recommendation.GRANT, "Förebyggande insats för barn och unga; ingår i fondens portfölj "
+                        + "enligt den publika sidan.")));
         LocalDate meeting = LocalDate.of(y, 12, 10);
-        app.recordBoardDecision(BoardDecision.Outcome.GRANTED, amount, List.of("Halvtidsuppföljning och "
-                + "slutredovisning till kommunstyrelsens kontor."), List.of(), meeting, "§ " + (200 + y % 100),
-                officer, app.version(), at(meeting));
-        Fund f = fund.lockForUpdate();
-        f.commit(amount, app.id(), app.registrationNumber().toString(), app.boardDecision().citation() + note,
-                meeting, officer, at(meeting));
-        fund.save(f);
+        as(officer, meeting);
+        v = life.recordBoardDecision(new StepCommand<>(id, version(v), new BoardDecision.Draft(
+                BoardDecision.Outcome.GRANTED, amount, List.of("Halvtidsuppföljning och slutredovisning till "
+                + "kommunstyrelsens kontor."), List.of(), meeting, "§ " + (200 + y % 100))));
         LocalDate start = LocalDate.of(y + 1, 1, 15);
         LocalDate end = start.plusYears(3);
-        app.startProject("Projektledare, " + seed.office(), "Projektplan " + (y + 1) + note, start, end, office,
-                app.version(), at(start));
+        as(office, start);
+        v = life.startProject(new StepCommand<>(id, version(v), new ProjectStart.Draft("Projektledare, "
+                + seed.office(), "Projektplan " + (y + 1) + note, start, end)));
         Money half = new Money(amount.amount().divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.DOWN));
-        app.reportCosts(start.plusMonths(18), List.of(new CostLine(y + 2, CostCategory.PERSONNEL, half)),
-                "Upparbetat efter halva tiden" + note, office, app.version(), at(start.plusMonths(18)));
-        int five = RepaymentPlan.ABOLISHED_FROM_YEAR > start.getYear() ? 5 : 0;
-        if (five > 0) {
-            Money yearly = new Money(amount.amount().divide(BigDecimal.valueOf(five), 2,
-                    java.math.RoundingMode.DOWN));
-            List<RepaymentPlan.Installment> plan = new ArrayList<>();
-            for (int i = 0; i < five; i++) {
-                plan.add(new RepaymentPlan.Installment(committeeOf(seed.office()), y + 1 + i, yearly));
-            }
-            app.setRepaymentPlan(plan, officer, app.version(), at(start.plusDays(30)));
-            // the first installment came back (illustrative): the committee's frame was reduced that year
-            RepaymentPlan.Installment first = plan.get(0);
-            LocalDate paid = LocalDate.of(first.year(), 12, 31);
-            Fund f3 = fund.lockForUpdate();
-            f3.repay(app.repaymentPlan(), first.committee(), first.year(), first.amount(), Money.ZERO, app.id(),
-                    app.registrationNumber().toString(), "Ramminskning " + first.year() + ILLUSTRATIVE, paid,
-                    officer, at(paid));
-            fund.save(f3);
+        as(office, start.plusMonths(18));
+        v = life.reportCosts(new StepCommand<>(id, version(v), new CostReport.Draft(start.plusMonths(18),
+                List.of(new CostLine(y + 2, CostCategory.PERSONNEL, half)), "Upparbetat efter halva tiden" + note)));
+        if (RepaymentPlan.ABOLISHED_FROM_YEAR > start.getYear()) {
+            v = repaymentPlan(steps, seed, v, officer, amount, start);
         }
         if (seed.stage() != Stage.IN_IMPLEMENTATION) {
-            LocalDate mid = app.projectStart().midTermFollowUpDue();
-            app.submitFollowUp("Insatsen följer projektplanen" + note, "Rekrytering" + note,
-                    List.of(new Measurement(content.indicators().get(0).code(), Measurement.Group.TARGET, mid, 120,
-                            new BigDecimal("9.0"))), office, app.version(), at(mid));
-            app.reportCosts(end, List.of(new CostLine(y + 3, CostCategory.PERSONNEL, amount.minusOrZero(
-                    Money.of("150000.00")))), "Slutlig kostnad" + note, office, app.version(), at(end));
-            app.submitEvaluation("Slutrapport" + note, "Fler barn och unga i skola och sysselsättning" + note,
-                    List.of(new Measurement(content.indicators().get(0).code(), Measurement.Group.TARGET, end, 118,
-                            new BigDecimal("6.5"))), null, office, app.version(), at(end.plusDays(30)));
+            LocalDate mid = v.application().projectStart().midTermFollowUpDue();
+            String indicator = content.indicators().get(0).code();
+            as(office, mid);
+            v = life.submitFollowUp(new StepCommand<>(id, version(v), new FollowUp.Draft("Insatsen följer "
+                    + "projektplanen" + note, "Rekrytering" + note, List.of(new Measurement(indicator,
+                    Measurement.Group.TARGET, mid, 120, new BigDecimal("9.0"))))));
+            as(office, end);
+            v = life.reportCosts(new StepCommand<>(id, version(v), new CostReport.Draft(end, List.of(
+                    new CostLine(y + 3, CostCategory.PERSONNEL, amount.minusOrZero(Money.of("150000.00")))),
+                    "Slutlig kostnad" + note)));
+            as(office, end.plusDays(30));
+            v = life.submitEvaluation(new StepCommand<>(id, version(v), new Evaluation.Draft(
+                    "Slutrapport" + note, "Fler barn och unga i skola och sysselsättning" + note,
+                    List.of(new Measurement(indicator, Measurement.Group.TARGET, end, 118, new BigDecimal("6.5"))),
+                    null)));
         }
         if (seed.stage() == Stage.CLOSED) {
             LocalDate decided = end.plusMonths(4);
-            Money unspent = app.unspentAmount();
-            app.recordImplementationDecision(ImplementationDecision.Outcome.IMPLEMENT,
-                    ImplementationDecision.Financing.REPRIORITISATION, committeeOf(seed.office()), decided,
-                    "Nämndbeslut " + decided.getYear() + note, null, officer, app.version(), at(decided));
-            Fund f2 = fund.lockForUpdate();
-            f2.release(unspent, app.id(), app.registrationNumber().toString(), "Avslut " + decided + note, decided,
-                    officer, at(decided));
-            fund.save(f2);
-            app.markReleased(unspent);
+            as(officer, decided);
+            life.recordImplementationDecision(new StepCommand<>(id, version(v),
+                    new ImplementationDecision.Draft(ImplementationDecision.Outcome.IMPLEMENT,
+                            ImplementationDecision.Financing.REPRIORITISATION, committeeOf(seed.office()), decided,
+                            "Nämndbeslut " + decided.getYear() + note, null)));
         }
-        applications.update(app, v);
-        record(officer, "seedImport", "application", app.id().toString(), app.registrationNumber().toString(),
-                null, app.version(), meeting);
     }
 
-    private void record(Actor actor, String action, String type, String id, String number, Long before, Long after,
-                        LocalDate on) {
-        audit.append(new AuditRecord(Instant.now(), "seed", actor.subject(), actor.name(),
-                List.of(Role.FUND_OFFICER.claim()), actor.office().orElse(null), "seed", action,
-                AuditRecord.Outcome.SUCCEEDED, type, id, number, before, after));
+    /** Återföringsmodellen for investments started before 2021: five yearly installments, the first repaid. */
+    private ApplicationView repaymentPlan(Steps steps, Seed seed, ApplicationView v, Actor officer, Money amount,
+                                          LocalDate start) {
+        Money yearly = new Money(amount.amount().divide(BigDecimal.valueOf(5), 2, java.math.RoundingMode.DOWN));
+        List<RepaymentPlan.Installment> plan = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            plan.add(new RepaymentPlan.Installment(committeeOf(seed.office()), seed.year() + 1 + i, yearly));
+        }
+        as(officer, start.plusDays(30));
+        UUID id = v.application().id();
+        ApplicationView after = steps.lifecycle().setRepaymentPlan(new StepCommand<>(id, version(v), plan));
+        // the first installment came back (illustrative): the committee's frame was reduced that year
+        RepaymentPlan.Installment first = plan.get(0);
+        LocalDate paid = LocalDate.of(first.year(), 12, 31);
+        as(officer, paid);
+        steps.fund().recordRepayment(new RecordRepayment.Command(id, first.committee(), first.year(), first.amount(),
+                paid, "Ramminskning " + first.year() + ILLUSTRATIVE));
+        return after;
+    }
+
+    private static long version(ApplicationView view) {
+        return view.application().version();
+    }
+
+    /** Takes the next steps as this actor, at ten in the morning of this day. */
+    private void as(Actor actor, LocalDate day) {
+        caller.actor = actor;
+        clock.now = day.atTime(10, 0).atZone(zone).toInstant();
+    }
+
+    private static Actor actor(String office, Role role) {
+        return new Actor("seed:" + office, office + " (import)", Set.of(role), Optional.of(office),
+                Optional.of("seed"));
+    }
+
+    /** The actor of the seed's current step. */
+    private static final class SeedCaller implements CurrentCaller {
+        private Actor actor;
+
+        @Override
+        public Caller current() {
+            return new Caller(actor, "seed");
+        }
+    }
+
+    /** The seed's historical time, moved step by step. */
+    private static final class SeedClock extends Clock {
+        private Instant now = Instant.EPOCH;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private static String committeeOf(String office) {
@@ -233,10 +296,6 @@ public class SeedData {
 
     private static CriterionResult met(Criterion c) {
         return new CriterionResult(c, true, "Uppfyllt enligt ansökan (import).");
-    }
-
-    private static Instant at(LocalDate day) {
-        return day.atTime(10, 0).atZone(ZONE).toInstant();
     }
 
     private static ApplicationContent content(Seed seed, Money amount, String note) {

@@ -1,6 +1,7 @@
 package se.socialfund.bootstrap;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +58,17 @@ public class UseCaseConfiguration {
 
     @Produces
     @Singleton
-    AuditedChanges auditedChanges(UnitOfWork unitOfWork, AuditTrail auditTrail, CurrentCaller caller, Clock clock) {
-        return new AuditedChanges(unitOfWork, auditTrail, caller, clock);
+    AuditedChanges auditedChanges(UnitOfWork unitOfWork, AuditTrail auditTrail, CurrentCaller caller, Clock clock,
+                                  ZoneId zone) {
+        return new AuditedChanges(unitOfWork, auditTrail, caller, clock, zone);
+    }
+
+    /** The municipality's time zone, written once in the configuration (socialfund.time-zone). */
+    @Produces
+    @Singleton
+    ZoneId municipalityZone(@ConfigProperty(name = "socialfund.time-zone", defaultValue = "Europe/Stockholm")
+                            String zone) {
+        return ZoneId.of(zone);
     }
 
     @Produces

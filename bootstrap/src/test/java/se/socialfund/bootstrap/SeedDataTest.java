@@ -39,10 +39,21 @@ class SeedDataTest {
         assertThat(((Map<?, ?>) allaBarn.get("grantedAmount")).get("amount")).isEqualTo("11600000.00");
         assertThat(items.stream().map(i -> i.get("title")).toList()).contains("Skolfam", "Solid Återkomst",
                 "Drop in", "Tidig insats", "Center för ungdomar med neuropsykiatrisk funktionsproblematik");
-        // every illustrative amount says so in the ledger
+        // every illustrative figure says so: in the ledger's free references (the capital, each repayment and each
+        // closing's release) and in the application's own texts; a commitment cites the board's minutes only
         Api.as("auditor", null).get("/api/v1/fund/ledger?kind=COMMITMENT&limit=200").then().statusCode(200);
-        assertThat(Database.number("SELECT count(*) FROM fund_ledger_entry WHERE kind = 'COMMITMENT' "
-                + "AND reference LIKE '%illustrativt%'")).isGreaterThanOrEqualTo(5);
+        long seeded = Database.number("SELECT count(*) FROM audit_event WHERE client_id = 'seed' "
+                + "AND action = 'submitApplication' AND outcome = 'SUCCEEDED'");
+        assertThat(Database.number("SELECT count(*) FROM fund_ledger_entry WHERE kind IN ('CAPITAL_MARKING', "
+                + "'REPAYMENT', 'RELEASE') AND reference LIKE '%illustrativt%'")).isGreaterThanOrEqualTo(5);
+        assertThat(Database.number("SELECT count(*) FROM application_revision WHERE content ->> 'currentSituation' "
+                + "LIKE '%illustrativt%'")).isGreaterThanOrEqualTo(5);
+        // seeded through the use cases: every step audited like a request's, by the seed's own client
+        assertThat(seeded).as("submissions audited").isEqualTo(SeedData.SEEDS.size());
+        assertThat(Database.number("SELECT count(*) FROM audit_event WHERE client_id = 'seed' "
+                + "AND action = 'recordBoardDecision'")).isEqualTo(SeedData.SEEDS.size());
+        assertThat(Database.number("SELECT count(*) FROM audit_event WHERE client_id = 'seed' "
+                + "AND action = 'markCapital'")).isEqualTo(1);
         assertThat(Database.number("SELECT count(*) FROM application WHERE registration_number LIKE 'KS 2012/%'"))
                 .isGreaterThanOrEqualTo(1);
         Api.as("auditor", null).get("/api/v1/audit-events/verification").then().statusCode(200)

@@ -1,9 +1,11 @@
 package se.socialfund.application.usecase;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
-import se.socialfund.application.port.in.ApplicationView;
 import se.socialfund.application.port.in.ApplicationStepUseCases.AddMunicipalPerspective;
 import se.socialfund.application.port.in.ApplicationStepUseCases.AddReview;
 import se.socialfund.application.port.in.ApplicationStepUseCases.AssessCriteria;
@@ -13,26 +15,38 @@ import se.socialfund.application.port.in.ApplicationStepUseCases.ReportCosts;
 import se.socialfund.application.port.in.ApplicationStepUseCases.RequestCompletion;
 import se.socialfund.application.port.in.ApplicationStepUseCases.SetRepaymentPlan;
 import se.socialfund.application.port.in.ApplicationStepUseCases.StartProject;
+import se.socialfund.application.port.in.ApplicationStepUseCases.StepCommand;
 import se.socialfund.application.port.in.ApplicationStepUseCases.SubmitEvaluation;
 import se.socialfund.application.port.in.ApplicationStepUseCases.SubmitFollowUp;
 import se.socialfund.application.port.in.ApplicationStepUseCases.SubmitRevision;
 import se.socialfund.application.port.in.ApplicationStepUseCases.Terminate;
 import se.socialfund.application.port.in.ApplicationStepUseCases.Withdraw;
+import se.socialfund.application.port.in.ApplicationView;
 import se.socialfund.application.port.out.ApplicationRepository;
 import se.socialfund.application.port.out.FundRepository;
 import se.socialfund.application.port.out.MunicipalGoals;
-import se.socialfund.application.usecase.AuditedChanges.Subject;
 import se.socialfund.domain.application.Application;
+import se.socialfund.domain.application.ApplicationContent;
 import se.socialfund.domain.application.BoardDecision;
+import se.socialfund.domain.application.CompletionRequest;
+import se.socialfund.domain.application.CostReport;
+import se.socialfund.domain.application.CriteriaAssessment;
+import se.socialfund.domain.application.ImplementationDecision;
+import se.socialfund.domain.application.MunicipalPerspective;
+import se.socialfund.domain.application.ProjectStart;
+import se.socialfund.domain.application.RepaymentPlan.Installment;
+import se.socialfund.domain.application.Step;
+import se.socialfund.domain.application.Termination;
+import se.socialfund.domain.followup.Evaluation;
+import se.socialfund.domain.followup.FollowUp;
 import se.socialfund.domain.fund.Fund;
-import se.socialfund.domain.shared.Actor;
-import se.socialfund.domain.shared.Money;
+import se.socialfund.domain.fund.FundingPolicy;
 import se.socialfund.domain.shared.NotFound;
 
 /**
  * The business steps of an application's lifecycle. Each loads the application (another office's is "not found"),
- * lets the aggregate decide, stores it if the version is still the one the caller saw, and moves money in the same
- * transaction where the step does: a grant commits it, closing or terminating releases what was not spent.
+ * lets the aggregate decide, stores it if the version is still the one the caller saw, and stores the fund where
+ * the domain's {@link FundingPolicy} moved money in the same transaction.
  */
 public final class ApplicationLifecycleService implements AssessCriteria, RequestCompletion, SubmitRevision,
         AddMunicipalPerspective, AddReview, RecordBoardDecision, StartProject, ReportCosts, SubmitFollowUp,
@@ -52,136 +66,99 @@ public final class ApplicationLifecycleService implements AssessCriteria, Reques
     }
 
     @Override
-    public ApplicationView assessCriteria(AssessCriteria.Command c) {
-        return step("assessCriteria", c.applicationId(), (app, s) ->
-                app.assessCriteria(c.criteria(), c.remarks(), s.actor, c.expectedVersion(), s.at()));
+    public ApplicationView assessCriteria(StepCommand<CriteriaAssessment.Draft> c) {
+        return step("assessCriteria", c, (app, s) -> app.assessCriteria(c.draft(), s));
     }
 
     @Override
-    public ApplicationView requestCompletion(RequestCompletion.Command c) {
-        return step("requestCompletion", c.applicationId(), (app, s) ->
-                app.requestCompletion(c.questions(), s.actor, c.expectedVersion(), s.at()));
+    public ApplicationView requestCompletion(StepCommand<CompletionRequest.Draft> c) {
+        return step("requestCompletion", c, (app, s) -> app.requestCompletion(c.draft(), s));
     }
 
     @Override
-    public ApplicationView submitRevision(SubmitRevision.Command c) {
-        return step("submitRevision", c.applicationId(), (app, s) ->
-                app.submitRevision(c.content(), s.actor, c.expectedVersion(), s.at(), s.today()));
+    public ApplicationView submitRevision(StepCommand<ApplicationContent> c) {
+        return step("submitRevision", c, (app, s) -> app.submitRevision(c.draft(), s));
     }
 
     @Override
-    public ApplicationView addMunicipalPerspective(AddMunicipalPerspective.Command c) {
-        return step("addMunicipalPerspective", c.applicationId(), (app, s) ->
-                app.addMunicipalPerspective(c.overallGoals(), municipalGoals.all().keySet(), c.agenda2030(),
-                        c.recommendation(), c.motivation(), s.actor, c.expectedVersion(), s.at()));
+    public ApplicationView addMunicipalPerspective(StepCommand<MunicipalPerspective.Draft> c) {
+        return step("addMunicipalPerspective", c,
+                (app, s) -> app.addMunicipalPerspective(c.draft(), municipalGoals.all().keySet(), s));
     }
 
     @Override
-    public ApplicationView addReview(AddReview.Command c) {
-        return step("addReview", c.applicationId(), (app, s) ->
-                app.addReview(c.comment(), s.actor, c.expectedVersion(), s.at()));
+    public ApplicationView addReview(StepCommand<String> c) {
+        return step("addReview", c, (app, s) -> app.addReview(c.draft(), s));
     }
 
     @Override
-    public ApplicationView recordBoardDecision(RecordBoardDecision.Command c) {
-        return step("recordBoardDecision", c.applicationId(), (app, s) -> {
-            app.recordBoardDecision(c.outcome(), c.grantedAmount(), c.conditions(), c.reasons(), c.meetingDate(),
-                    c.minutesParagraph(), s.actor, c.expectedVersion(), s.at());
-            if (c.outcome() == BoardDecision.Outcome.GRANTED) {
-                Fund locked = fund.lockForUpdate();
-                // booked on the day it is recorded, checked against the balance of that day: so the fund's
-                // position as of any date can never show more committed than it held (the meeting is cited)
-                locked.commit(c.grantedAmount(), app.id(), app.registrationNumber().toString(),
-                        app.boardDecision().citation(), s.today(), s.actor, s.at());
-                fund.save(locked);
-            }
+    public ApplicationView recordBoardDecision(StepCommand<BoardDecision.Draft> c) {
+        return moving("recordBoardDecision", c, (app, s) -> FundingPolicy.decide(app, c.draft(), s,
+                fund::lockForUpdate));
+    }
+
+    @Override
+    public ApplicationView startProject(StepCommand<ProjectStart.Draft> c) {
+        return step("startProject", c, (app, s) -> app.startProject(c.draft(), s));
+    }
+
+    @Override
+    public ApplicationView reportCosts(StepCommand<CostReport.Draft> c) {
+        return step("reportCosts", c, (app, s) -> app.reportCosts(c.draft(), s));
+    }
+
+    @Override
+    public ApplicationView submitFollowUp(StepCommand<FollowUp.Draft> c) {
+        return step("submitFollowUp", c, (app, s) -> app.submitFollowUp(c.draft(), s));
+    }
+
+    @Override
+    public ApplicationView submitEvaluation(StepCommand<Evaluation.Draft> c) {
+        return step("submitEvaluation", c, (app, s) -> app.submitEvaluation(c.draft(), s));
+    }
+
+    @Override
+    public ApplicationView recordImplementationDecision(StepCommand<ImplementationDecision.Draft> c) {
+        return moving("recordImplementationDecision", c, (app, s) -> FundingPolicy.close(app, c.draft(), s,
+                fund::lockForUpdate));
+    }
+
+    @Override
+    public ApplicationView withdraw(StepCommand<String> c) {
+        return step("withdrawApplication", c, (app, s) -> app.withdraw(c.draft(), s));
+    }
+
+    @Override
+    public ApplicationView terminate(StepCommand<Termination.Draft> c) {
+        return moving("terminateProject", c, (app, s) -> FundingPolicy.terminate(app, c.draft(), s,
+                fund::lockForUpdate));
+    }
+
+    @Override
+    public ApplicationView setRepaymentPlan(StepCommand<List<Installment>> c) {
+        return step("setRepaymentPlan", c, (app, s) -> app.setRepaymentPlan(c.draft(), s));
+    }
+
+    /** A step that moves no money. */
+    private ApplicationView step(String action, StepCommand<?> c, BiConsumer<Application, Step> change) {
+        return moving(action, c, (app, s) -> {
+            change.accept(app, s);
+            return Optional.empty();
         });
     }
 
-    @Override
-    public ApplicationView startProject(StartProject.Command c) {
-        return step("startProject", c.applicationId(), (app, s) ->
-                app.startProject(c.projectLeader(), c.projectPlan(), c.startDate(), c.plannedEndDate(), s.actor,
-                        c.expectedVersion(), s.at()));
-    }
-
-    @Override
-    public ApplicationView reportCosts(ReportCosts.Command c) {
-        return step("reportCosts", c.applicationId(), (app, s) ->
-                app.reportCosts(c.asOf(), c.lines(), c.comment(), s.actor, c.expectedVersion(), s.at()));
-    }
-
-    @Override
-    public ApplicationView submitFollowUp(SubmitFollowUp.Command c) {
-        return step("submitFollowUp", c.applicationId(), (app, s) ->
-                app.submitFollowUp(c.progress(), c.risks(), c.measurements(), s.actor, c.expectedVersion(), s.at()));
-    }
-
-    @Override
-    public ApplicationView submitEvaluation(SubmitEvaluation.Command c) {
-        return step("submitEvaluation", c.applicationId(), (app, s) ->
-                app.submitEvaluation(c.summary(), c.humanGains(), c.measurements(), c.economics(), s.actor,
-                        c.expectedVersion(), s.at()));
-    }
-
-    @Override
-    public ApplicationView recordImplementationDecision(RecordImplementationDecision.Command c) {
-        return step("recordImplementationDecision", c.applicationId(), (app, s) -> {
-            app.recordImplementationDecision(c.outcome(), c.financing(), c.committee(), c.decidedOn(),
-                    c.reference(), c.motivation(), s.actor, c.expectedVersion(), s.at());
-            release(app, c.reference(), s.today(), s);
-        });
-    }
-
-    @Override
-    public ApplicationView withdraw(Withdraw.Command c) {
-        return step("withdrawApplication", c.applicationId(), (app, s) ->
-                app.withdraw(c.reason(), s.actor, c.expectedVersion(), s.at()));
-    }
-
-    @Override
-    public ApplicationView terminate(Terminate.Command c) {
-        return step("terminateProject", c.applicationId(), (app, s) -> {
-            app.terminate(c.reason(), c.endedOn(), s.actor, c.expectedVersion(), s.at());
-            release(app, "termination " + c.endedOn(), s.today(), s);
-        });
-    }
-
-    @Override
-    public ApplicationView setRepaymentPlan(SetRepaymentPlan.Command c) {
-        return step("setRepaymentPlan", c.applicationId(), (app, s) ->
-                app.setRepaymentPlan(c.installments(), s.actor, c.expectedVersion(), s.at()));
-    }
-
-    /** Unused money goes back to the fund when an investment closes or ends early. */
-    private void release(Application app, String reference, java.time.LocalDate on, StepContext s) {
-        Money unspent = app.unspentAmount();
-        if (unspent.isZero()) {
-            return;
-        }
-        Fund locked = fund.lockForUpdate();
-        locked.release(unspent, app.id(), app.registrationNumber().toString(), reference, on, s.actor, s.at());
-        fund.save(locked);
-        app.markReleased(unspent);
-    }
-
-    /** The actor and the moment of one step. */
-    private record StepContext(Actor actor, Subject subject) {
-        java.time.Instant at() {
-            return subject.at();
-        }
-
-        java.time.LocalDate today() {
-            return subject.today();
-        }
-    }
-
-    private ApplicationView step(String action, UUID id, BiConsumer<Application, StepContext> change) {
+    /**
+     * Loads, authorizes, lets the domain take the step (answering the fund if money moved), and stores both in the
+     * one transaction with the step's audit event.
+     */
+    private ApplicationView moving(String action, StepCommand<?> c,
+                                   BiFunction<Application, Step, Optional<Fund>> change) {
+        UUID id = c.applicationId();
         return changes.run(action, (caller, subject) -> {
             Application app = applications.find(id).orElseThrow(() -> new NotFound("application " + id));
             Authorization.visible(app, caller.actor(), subject, id);
             long loaded = app.version();
-            change.accept(app, new StepContext(caller.actor(), subject));
+            change.apply(app, subject.step(caller.actor(), c.expectedVersion())).ifPresent(fund::save);
             applications.update(app, loaded);
             subject.versionAfter(app.version());
             return ApplicationViews.view(app, caller.actor());

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.UUID;
 
 import se.socialfund.application.port.in.ApplicationView;
+import se.socialfund.application.port.in.ApplicationSearch;
 import se.socialfund.application.port.in.GetApplicationQuery;
 import se.socialfund.application.port.out.ApplicationFilter;
 import se.socialfund.application.port.out.ApplicationRepository;
-import se.socialfund.application.port.out.ApplicationSummary;
-import se.socialfund.application.port.out.Page;
+import se.socialfund.application.port.in.ApplicationSummary;
+import se.socialfund.application.port.in.Page;
 import se.socialfund.application.usecase.AuditedChanges.Subject;
 import se.socialfund.domain.application.Application;
 import se.socialfund.domain.application.ApplicationEvent;
@@ -34,10 +35,11 @@ public final class ApplicationQueryService implements GetApplicationQuery {
     }
 
     @Override
-    public Page<ApplicationSummary> list(ApplicationFilter filter, int limit, Long after) {
+    public Page<ApplicationSummary> list(ApplicationSearch search, int limit, Long after) {
         return changes.read("listApplications", (caller, subject) -> {
             Actor actor = caller.actor();
-            ApplicationFilter scoped = filter;
+            ApplicationFilter scoped = new ApplicationFilter(search.stage(), search.office(), search.periodId(),
+                    search.registrationNumber(), null, null);
             if (!actor.seesAllOffices()) {
                 // office staff see their office's applications; the form sees what it submitted
                 String office = actor.office().orElse(null);
@@ -45,8 +47,8 @@ public final class ApplicationQueryService implements GetApplicationQuery {
                 if (office == null && submitter == null) {
                     return new Page<ApplicationSummary>(List.of(), null);
                 }
-                scoped = new ApplicationFilter(filter.stage(), filter.office(), filter.periodId(),
-                        filter.registrationNumber(), office, submitter);
+                scoped = new ApplicationFilter(search.stage(), search.office(), search.periodId(),
+                        search.registrationNumber(), office, submitter);
             }
             return applications.list(scoped, limit, after);
         });

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import se.socialfund.application.port.in.ApplicationView;
+import se.socialfund.domain.application.Action;
 import se.socialfund.domain.application.Application;
+import se.socialfund.domain.application.ApplicationSnapshot;
 import se.socialfund.domain.followup.EconomicEvaluation;
 import se.socialfund.domain.followup.IndicatorAttainment;
 import se.socialfund.domain.followup.Measurement;
@@ -20,21 +22,21 @@ final class ApplicationViews {
     private ApplicationViews() {
     }
 
-    static boolean seesSmallGroups(Application application, Actor actor) {
+    static boolean seesSmallGroups(ApplicationSnapshot application, Actor actor) {
         return actor.has(Role.FUND_OFFICER) || application.offices().stream().anyMatch(actor::belongsTo);
     }
 
     static ApplicationView view(Application app, Actor actor) {
-        return view(app, actor, seesSmallGroups(app, actor));
+        return view(app.snapshot(), app.allowedActions(actor), seesSmallGroups(app.snapshot(), actor));
     }
 
-    static ApplicationView view(Application app, Actor actor, boolean seesSmallGroups) {
-        List<Measurement> followUp = app.followUp() == null ? List.of()
-                : publishable(app.followUp().measurements(), seesSmallGroups);
-        List<Measurement> evaluation = app.evaluation() == null ? List.of()
-                : publishable(app.evaluation().measurements(), seesSmallGroups);
-        return new ApplicationView(app, actor == null ? List.of() : app.allowedActions(actor), followUp, evaluation,
-                attainment(app, followUp, evaluation), economics(app), !seesSmallGroups);
+    static ApplicationView view(ApplicationSnapshot s, List<Action> allowedActions, boolean seesSmallGroups) {
+        List<Measurement> followUp = s.followUp() == null ? List.of()
+                : publishable(s.followUp().measurements(), seesSmallGroups);
+        List<Measurement> evaluation = s.evaluation() == null ? List.of()
+                : publishable(s.evaluation().measurements(), seesSmallGroups);
+        return new ApplicationView(s, allowedActions, followUp, evaluation,
+                attainment(s, followUp, evaluation), economics(s), !seesSmallGroups);
     }
 
     static List<Measurement> publishable(List<Measurement> measurements, boolean seesSmallGroups) {
@@ -42,7 +44,7 @@ final class ApplicationViews {
     }
 
     /** Attainment per indicator from all measurements the reader may see (the newest of each group counts). */
-    static List<IndicatorAttainment> attainment(Application app, List<Measurement> followUp,
+    static List<IndicatorAttainment> attainment(ApplicationSnapshot app, List<Measurement> followUp,
                                                 List<Measurement> evaluation) {
         if (followUp.isEmpty() && evaluation.isEmpty()) {
             return List.of();
@@ -53,7 +55,7 @@ final class ApplicationViews {
     }
 
     /** The economic evaluation computed against what the investment cost: spent, or granted if nothing reported. */
-    static EconomicEvaluation.Result economics(Application app) {
+    static EconomicEvaluation.Result economics(ApplicationSnapshot app) {
         if (app.evaluation() == null || app.evaluation().economics() == null) {
             return null;
         }

@@ -2,8 +2,8 @@ package se.socialfund.application.usecase;
 
 import se.socialfund.application.port.in.AuditQuery;
 import se.socialfund.application.port.out.AuditTrail;
-import se.socialfund.application.port.out.AuditTrail.AuditFilter;
-import se.socialfund.application.port.out.Page;
+import se.socialfund.application.port.in.AuditFilter;
+import se.socialfund.application.port.in.Page;
 import se.socialfund.domain.audit.AuditEvent;
 import se.socialfund.domain.audit.ChainVerification;
 import se.socialfund.domain.shared.Role;

@@ -10,6 +10,7 @@ import se.socialfund.application.port.out.AuditTrail;
 import se.socialfund.application.port.out.Caller;
 import se.socialfund.application.port.out.CurrentCaller;
 import se.socialfund.application.port.out.UnitOfWork;
+import se.socialfund.domain.application.Step;
 import se.socialfund.domain.audit.AuditRecord;
 import se.socialfund.domain.shared.AccessDenied;
 import se.socialfund.domain.shared.Actor;
@@ -22,25 +23,29 @@ import se.socialfund.domain.shared.Role;
  * transaction of its own, since the change itself rolls back.
  */
 public final class AuditedChanges {
-    /** The municipality's time zone: what "today" means for periods, approvals and deadlines. */
-    public static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Stockholm");
-
     private final UnitOfWork unitOfWork;
     private final AuditTrail auditTrail;
     private final CurrentCaller currentCaller;
     private final Clock clock;
+    private final ZoneId zone;
 
-    public AuditedChanges(UnitOfWork unitOfWork, AuditTrail auditTrail, CurrentCaller currentCaller, Clock clock) {
+    /**
+     * @param zone the municipality's time zone (configuration): what "today" means for periods, approvals,
+     *             deadlines, registration years and the fund's booking dates
+     */
+    public AuditedChanges(UnitOfWork unitOfWork, AuditTrail auditTrail, CurrentCaller currentCaller, Clock clock,
+                          ZoneId zone) {
         this.unitOfWork = unitOfWork;
         this.auditTrail = auditTrail;
         this.currentCaller = currentCaller;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** What a change is about, filled in by the use case as it learns it. */
     public static final class Subject {
         private final Instant at;
-        private final LocalDate today;
+        private final ZoneId zone;
         private String objectType;
         private String objectId;
         private String registrationNumber;
@@ -50,9 +55,9 @@ public final class AuditedChanges {
         private boolean changedNothing;
         private String contentSha256;
 
-        Subject(Instant at, LocalDate today) {
+        Subject(Instant at, ZoneId zone) {
             this.at = at;
-            this.today = today;
+            this.zone = zone;
         }
 
         /** The moment of the change, the same for every part of it. */
@@ -62,7 +67,17 @@ public final class AuditedChanges {
 
         /** The municipality's date at that moment. */
         public LocalDate today() {
-            return today;
+            return LocalDate.ofInstant(at, zone);
+        }
+
+        /** The municipality's time zone. */
+        public ZoneId zone() {
+            return zone;
+        }
+
+        /** A lifecycle step by this actor on the version they saw, at this moment. */
+        public Step step(Actor actor, long expectedVersion) {
+            return new Step(actor, expectedVersion, at, zone);
         }
 
         public Subject object(String type, Object id, String registrationNumber, Long versionBefore) {
@@ -112,7 +127,7 @@ public final class AuditedChanges {
         Caller caller = currentCaller.current();
         // PostgreSQL keeps microseconds: what is answered now is what is read back later
         Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        Subject subject = new Subject(at, LocalDate.ofInstant(at, MUNICIPALITY_ZONE));
+        Subject subject = new Subject(at, zone);
         try {
             return unitOfWork.inTransaction(() -> {
                 T result = work.apply(caller, subject);
@@ -146,6 +161,10 @@ public final class AuditedChanges {
 
     public Clock clock() {
         return clock;
+    }
+
+    public ZoneId zone() {
+        return zone;
     }
 
     public Caller caller() {

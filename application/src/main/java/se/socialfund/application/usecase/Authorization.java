@@ -11,11 +11,11 @@ import se.socialfund.domain.shared.Actor;
 import se.socialfund.domain.shared.Role;
 
 /** The role checks that are not a lifecycle step (those live in the domain's transition table). */
-final class Authorization {
+public final class Authorization {
     private Authorization() {
     }
 
-    static void requireAny(Actor actor, String what, Role... roles) {
+    public static void requireAny(Actor actor, String what, Role... roles) {
         if (!actor.hasAny(Set.of(roles))) {
             throw new AccessDenied(what + " is for " + String.join(", ",
                     Arrays.stream(roles).map(Role::claim).toList()));
@@ -23,7 +23,7 @@ final class Authorization {
     }
 
     /** Another office's application is answered as not found, and the attempt is audited as denied. */
-    static Application visible(Application application, Actor actor, Subject subject, UUID id) {
+    public static Application visible(Application application, Actor actor, Subject subject, UUID id) {
         subject.object("application", id, application.registrationNumber().toString(), application.version());
         if (!application.isVisibleTo(actor)) {
             throw subject.conceal("application " + id);

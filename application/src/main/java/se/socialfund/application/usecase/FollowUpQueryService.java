@@ -21,7 +21,7 @@ import se.socialfund.application.port.out.ApplicationPeriods;
 import se.socialfund.application.port.out.ApplicationRepository;
 import se.socialfund.application.port.out.FundRepository;
 import se.socialfund.application.port.out.UnitOfWork;
-import se.socialfund.domain.application.Application;
+import se.socialfund.domain.application.ApplicationSnapshot;
 import se.socialfund.domain.application.BoardDecision;
 import se.socialfund.domain.application.Stage;
 import se.socialfund.domain.followup.Deadline;
@@ -64,11 +64,11 @@ public final class FollowUpQueryService implements ListDeadlines, AnnualReport, 
                 return List.<ListDeadlines.Item>of();
             }
             List<ListDeadlines.Item> items = new ArrayList<>();
-            for (Application app : applications.inStages(OWING)) {
+            for (ApplicationSnapshot app : applications.inStages(OWING)) {
                 if (scope != null && !app.offices().contains(scope)) {
                     continue;
                 }
-                for (Deadline d : Deadline.owedBy(app, subject.today())) {
+                for (Deadline d : Deadline.owedBy(app, subject.today(), subject.zone())) {
                     if ((kind == null || d.kind() == kind) && (status == null || d.status() == status)) {
                         items.add(new ListDeadlines.Item(app.id(), app.registrationNumber().toString(),
                                 app.content().title(), app.leadOffice(), app.offices(), d));
@@ -99,13 +99,13 @@ public final class FollowUpQueryService implements ListDeadlines, AnnualReport, 
             Map<String, BigDecimal> inYear = new TreeMap<>();
             Money granted = Money.ZERO;
             Money spent = Money.ZERO;
-            for (Application app : applications.inStages(INVESTMENTS)) {
+            for (ApplicationSnapshot app : applications.inStages(INVESTMENTS)) {
                 BoardDecision decision = app.boardDecision();
                 if (decision.meetingDate().isAfter(end) || closedBefore(app, start)) {
                     continue;
                 }
                 // the report is read beyond the owning office: groups under five are left out
-                ApplicationView view = ApplicationViews.view(app, null, false);
+                ApplicationView view = ApplicationViews.view(app, List.of(), false);
                 EconomicEvaluation.Result economics = view.economics();
                 Map<String, BigDecimal> savingsInYear = economics == null ? Map.of() : economics.years().stream()
                         .filter(y -> y.year() == year).findFirst().map(EconomicEvaluation.YearlySavings::perPayer)
@@ -130,7 +130,7 @@ public final class FollowUpQueryService implements ListDeadlines, AnnualReport, 
      * Closed by an implementation decision before the year began. A terminated project is not closed: it still owes
      * its evaluation and the implementation decision, so it stays in each year's report until it is.
      */
-    private static boolean closedBefore(Application app, LocalDate start) {
+    private static boolean closedBefore(ApplicationSnapshot app, LocalDate start) {
         return app.implementationDecision() != null && app.implementationDecision().decidedOn().isBefore(start);
     }
 

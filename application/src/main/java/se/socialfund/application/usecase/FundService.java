@@ -9,11 +9,12 @@ import se.socialfund.application.port.in.FundUseCases.ViewFund;
 import se.socialfund.application.port.in.FundUseCases.WriteOffRepayment;
 import se.socialfund.application.port.out.ApplicationRepository;
 import se.socialfund.application.port.out.FundRepository;
-import se.socialfund.application.port.out.FundRepository.LedgerFilter;
-import se.socialfund.application.port.out.FundRepository.StoredEntry;
-import se.socialfund.application.port.out.Page;
+import se.socialfund.application.port.in.LedgerFilter;
+import se.socialfund.application.port.in.LedgerLine;
+import se.socialfund.application.port.in.Page;
 import se.socialfund.domain.application.Application;
 import se.socialfund.domain.fund.Fund;
+import se.socialfund.domain.fund.Settlement;
 import se.socialfund.domain.shared.NotFound;
 import se.socialfund.domain.shared.Role;
 
@@ -39,7 +40,7 @@ public final class FundService implements ViewFund, MarkCapital, RecordRepayment
     }
 
     @Override
-    public Page<StoredEntry> ledger(LedgerFilter filter, int limit, Long after) {
+    public Page<LedgerLine> ledger(LedgerFilter filter, int limit, Long after) {
         return changes.read("listLedgerEntries", (caller, subject) -> {
             Authorization.requireAny(caller.actor(), "the fund's ledger", Role.FUND_OFFICER, Role.AUDITOR);
             return fund.ledger(filter, limit, after);
@@ -47,39 +48,38 @@ public final class FundService implements ViewFund, MarkCapital, RecordRepayment
     }
 
     @Override
-    public StoredEntry markCapital(MarkCapital.Command c) {
+    public LedgerLine markCapital(MarkCapital.Command c) {
         return changes.run("markCapital", (caller, subject) -> {
             Authorization.requireAny(caller.actor(), "marking capital", Role.FUND_OFFICER);
             subject.object("fund", "fund", null, null);
             Fund locked = fund.lockForUpdate();
-            locked.markCapital(c.amount(), c.closingYear(), c.reference(), caller.actor(), subject.at());
+            locked.markCapital(c.amount(), c.closingYear(), c.reference(), caller.actor(), subject.at(),
+                    subject.today());
             return fund.save(locked).get(0);
         });
     }
 
     @Override
-    public StoredEntry recordRepayment(RecordRepayment.Command c) {
-        return changes.run("recordRepayment", (caller, subject) -> {
-            Authorization.requireAny(caller.actor(), "recording a repayment", Role.FUND_OFFICER);
-            Application app = investment(c.applicationId(), subject);
-            Fund locked = fund.lockForUpdate();
-            locked.repay(app.repaymentPlan(), c.committee(), c.year(), c.amount(),
-                    fund.settled(app.id(), c.committee(), c.year()), app.id(), app.registrationNumber().toString(),
-                    c.reference(), c.paidOn(), caller.actor(), subject.at());
-            return fund.save(locked).get(0);
-        });
+    public LedgerLine recordRepayment(RecordRepayment.Command c) {
+        return settle("recordRepayment", "recording a repayment", Settlement.repayment(c.applicationId(),
+                c.committee(), c.year(), c.amount(), c.paidOn(), c.reference()));
     }
 
     @Override
-    public StoredEntry writeOff(WriteOffRepayment.Command c) {
-        return changes.run("writeOffRepayment", (caller, subject) -> {
-            Authorization.requireAny(caller.actor(), "writing off a repayment", Role.FUND_OFFICER);
-            Application app = investment(c.applicationId(), subject);
+    public LedgerLine writeOff(WriteOffRepayment.Command c) {
+        return settle("writeOffRepayment", "writing off a repayment", Settlement.writeOff(c.applicationId(),
+                c.committee(), c.year(), c.amount(), c.writtenOffOn(), c.reason(), c.reference()));
+    }
+
+    /** A repayment or a write-off: the fund officer's, checked before the investment is looked up. */
+    private LedgerLine settle(String action, String what, Settlement settlement) {
+        return changes.run(action, (caller, subject) -> {
+            Authorization.requireAny(caller.actor(), what, Role.FUND_OFFICER);
+            settlement.validate();
+            Application app = investment(settlement.applicationId(), subject);
             Fund locked = fund.lockForUpdate();
-            locked.writeOff(app.repaymentPlan(), c.committee(), c.year(), c.amount(),
-                    fund.settled(app.id(), c.committee(), c.year()), c.reason(), app.id(),
-                    app.registrationNumber().toString(), c.reference(), c.writtenOffOn(), caller.actor(),
-                    subject.at());
+            locked.settle(settlement, app.snapshot().repaymentPlan(), fund.settled(app.id(), settlement.committee(),
+                    settlement.year()), app.registrationNumber().toString(), caller.actor(), subject.at());
             return fund.save(locked).get(0);
         });
     }

@@ -61,12 +61,12 @@ public final class SubmitApplicationService implements SubmitApplicationUseCase 
             subject.object("application", id, null, null);
             // a refusal after this rolls the number back with everything else: numbers have no gaps
             RegistrationNumber number = numbers.next(subject.today().getYear());
-            Application application = Application.submit(id, number, period, command.content(), caller.actor(),
-                    subject.at(), subject.today());
+            Application application = Application.submit(id, number, period, command.content(),
+                    subject.step(caller.actor(), 0));
             applications.add(application);
             subject.object("application", id, number.toString(), null).versionAfter(application.version());
             Receipt receipt = new Receipt(id, number.toString(), period.id(), application.stage().name(),
-                    application.version(), application.receivedAt());
+                    application.version(), application.snapshot().receivedAt());
             if (key != null) {
                 idempotencyKeys.complete(caller.actor().subject(), key, receipt);
             }

@@ -11,8 +11,8 @@ import java.util.UUID;
 
 import se.socialfund.application.port.out.ApplicationFilter;
 import se.socialfund.application.port.out.ApplicationRepository;
-import se.socialfund.application.port.out.ApplicationSummary;
-import se.socialfund.application.port.out.Page;
+import se.socialfund.application.port.in.ApplicationSummary;
+import se.socialfund.application.port.in.Page;
 import se.socialfund.domain.application.Application;
 import se.socialfund.domain.application.ApplicationEvent;
 import se.socialfund.domain.application.ApplicationSnapshot;
@@ -22,7 +22,8 @@ import se.socialfund.domain.shared.StaleVersion;
 
 /**
  * Keeps snapshots, never live objects: each find restores a fresh aggregate, as the database would. An update is
- * refused with StaleVersion when the stored version is not the one the caller loaded.
+ * refused with StaleVersion when the stored version is not the one the caller loaded. Lists newest first, keyset
+ * paged like the PostgreSQL store: {@code ApplicationRepositoryContract} holds both to the same promises.
  */
 public final class InMemoryApplicationRepository implements ApplicationRepository {
     private final Map<UUID, ApplicationSnapshot> current = new LinkedHashMap<>();
@@ -75,8 +76,8 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
                 .filter(s -> filter.visibleToOffice() == null || offices(s).contains(filter.visibleToOffice()))
                 .filter(s -> filter.visibleToSubmitter() == null || s.submittedBy().equals(filter.visibleToSubmitter()))
                 .map(this::summary)
-                .filter(r -> after == null || r.position() > after)
-                .sorted(Comparator.comparingLong(ApplicationSummary::position))
+                .filter(r -> after == null || r.position() < after)
+                .sorted(Comparator.comparingLong(ApplicationSummary::position).reversed())
                 .limit(limit + 1L)
                 .toList();
         return Page.of(rows, limit, ApplicationSummary::position);
@@ -87,10 +88,14 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     }
 
     private ApplicationSummary summary(ApplicationSnapshot s) {
-        Application app = Application.restore(s);
         return new ApplicationSummary(positions.get(s.id()), s.id(), s.registrationNumber().toString(),
-                app.content().title(), s.stage(), s.version(), app.leadOffice(), app.offices(), s.periodId(),
-                app.content().budget().requestedAmount(), app.grantedAmount(), s.receivedAt(), s.updatedAt());
+                s.content().title(), s.stage(), s.version(), s.leadOffice(), s.offices(), s.periodId(),
+                s.content().budget().requestedAmount(), granted(s), s.receivedAt(), s.updatedAt());
+    }
+
+    /** As the store's column: the granted amount of the investment, none before a grant or without one. */
+    private static se.socialfund.domain.shared.Money granted(ApplicationSnapshot s) {
+        return s.investment() == null ? null : s.investment().grantedAmount();
     }
 
     @Override
@@ -109,8 +114,8 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     }
 
     @Override
-    public List<Application> inStages(Set<Stage> stages) {
-        return current.values().stream().filter(s -> stages.contains(s.stage())).map(Application::restore).toList();
+    public List<ApplicationSnapshot> inStages(Set<Stage> stages) {
+        return current.values().stream().filter(s -> stages.contains(s.stage())).toList();
     }
 
     /** The stored state, for assertions. */

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import se.socialfund.application.port.out.AuditTrail;
-import se.socialfund.application.port.out.Page;
+import se.socialfund.application.port.in.AuditFilter;
+import se.socialfund.application.port.in.Page;
 import se.socialfund.domain.audit.AuditEvent;
 import se.socialfund.domain.audit.AuditRecord;
 import se.socialfund.domain.audit.ChainVerification;

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import se.socialfund.application.port.out.FundRepository;
-import se.socialfund.application.port.out.Page;
+import se.socialfund.application.port.in.LedgerFilter;
+import se.socialfund.application.port.in.LedgerLine;
+import se.socialfund.application.port.in.Page;
 import se.socialfund.domain.fund.Fund;
 import se.socialfund.domain.fund.FundBalance;
 import se.socialfund.domain.fund.LedgerEntry;
@@ -18,7 +20,7 @@ import se.socialfund.domain.shared.Money;
 
 /** The fund as a ledger in a list; the balance is kept alongside as the database keeps it. */
 public final class InMemoryFundRepository implements FundRepository {
-    private final List<StoredEntry> ledger = new ArrayList<>();
+    private final List<LedgerLine> ledger = new ArrayList<>();
     private FundBalance balance = FundBalance.EMPTY;
     private int locks;
 
@@ -37,8 +39,8 @@ public final class InMemoryFundRepository implements FundRepository {
     }
 
     @Override
-    public List<StoredEntry> save(Fund fund) {
-        List<StoredEntry> stored = fund.newEntries().stream().map(this::append).toList();
+    public List<LedgerLine> save(Fund fund) {
+        List<LedgerLine> stored = fund.newEntries().stream().map(this::append).toList();
         if (!balance.equals(fund.balance())) {
             throw new IllegalStateException("the fund's balance " + fund.balance() + " does not follow from its "
                     + "ledger: " + balance);
@@ -46,8 +48,8 @@ public final class InMemoryFundRepository implements FundRepository {
         return stored;
     }
 
-    private StoredEntry append(LedgerEntry entry) {
-        StoredEntry stored = new StoredEntry(ledger.size() + 1L, entry);
+    private LedgerLine append(LedgerEntry entry) {
+        LedgerLine stored = new LedgerLine(ledger.size() + 1L, entry);
         ledger.add(stored);
         balance = balance.apply(entry.kind(), entry.amount());
         return stored;
@@ -68,24 +70,24 @@ public final class InMemoryFundRepository implements FundRepository {
 
     @Override
     public FundBalance balanceAsOf(LocalDate day) {
-        return replay(ledger.stream().map(StoredEntry::entry).filter(e -> !e.entryDate().isAfter(day)).toList());
+        return replay(ledger.stream().map(LedgerLine::entry).filter(e -> !e.entryDate().isAfter(day)).toList());
     }
 
     @Override
-    public Page<StoredEntry> ledger(LedgerFilter filter, int limit, Long after) {
-        List<StoredEntry> rows = ledger.stream()
+    public Page<LedgerLine> ledger(LedgerFilter filter, int limit, Long after) {
+        List<LedgerLine> rows = ledger.stream()
                 .filter(s -> after == null || s.position() > after)
                 .filter(s -> filter.kind() == null || s.entry().kind() == filter.kind())
                 .filter(s -> filter.applicationId() == null || filter.applicationId().equals(s.entry().applicationId()))
                 .filter(s -> filter.from() == null || !s.entry().entryDate().isBefore(filter.from()))
                 .filter(s -> filter.to() == null || !s.entry().entryDate().isAfter(filter.to()))
                 .limit(limit + 1L).toList();
-        return Page.of(rows, limit, StoredEntry::position);
+        return Page.of(rows, limit, LedgerLine::position);
     }
 
     @Override
     public Money settled(UUID applicationId, String committee, int year) {
-        return ledger.stream().map(StoredEntry::entry)
+        return ledger.stream().map(LedgerLine::entry)
                 .filter(e -> e.kind() == LedgerEntryKind.REPAYMENT || e.kind() == LedgerEntryKind.WRITE_OFF)
                 .filter(e -> applicationId.equals(e.applicationId()) && committee.equals(e.committee())
                         && Integer.valueOf(year).equals(e.year()))
@@ -93,14 +95,14 @@ public final class InMemoryFundRepository implements FundRepository {
     }
 
     @Override
-    public List<StoredEntry> entriesFor(UUID applicationId) {
+    public List<LedgerLine> entriesFor(UUID applicationId) {
         return ledger.stream().filter(s -> applicationId.equals(s.entry().applicationId())).toList();
     }
 
     @Override
     public Map<UUID, Money> releasedAsOf(LocalDate day) {
         Map<UUID, Money> released = new LinkedHashMap<>();
-        ledger.stream().map(StoredEntry::entry)
+        ledger.stream().map(LedgerLine::entry)
                 .filter(e -> e.kind() == LedgerEntryKind.RELEASE && e.applicationId() != null)
                 .filter(e -> !e.entryDate().isAfter(day))
                 .forEach(e -> released.merge(e.applicationId(), e.amount(), Money::plus));
@@ -109,7 +111,7 @@ public final class InMemoryFundRepository implements FundRepository {
 
     /** Every entry, oldest first, for assertions. */
     public List<LedgerEntry> entries() {
-        return ledger.stream().map(StoredEntry::entry).toList();
+        return ledger.stream().map(LedgerLine::entry).toList();
     }
 
     public int locks() {

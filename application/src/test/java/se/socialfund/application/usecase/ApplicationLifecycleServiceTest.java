@@ -8,31 +8,27 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
-import se.socialfund.application.port.in.ApplicationStepUseCases.AddMunicipalPerspective;
-import se.socialfund.application.port.in.ApplicationStepUseCases.AddReview;
-import se.socialfund.application.port.in.ApplicationStepUseCases.AssessCriteria;
-import se.socialfund.application.port.in.ApplicationStepUseCases.RecordBoardDecision;
-import se.socialfund.application.port.in.ApplicationStepUseCases.RecordImplementationDecision;
-import se.socialfund.application.port.in.ApplicationStepUseCases.ReportCosts;
-import se.socialfund.application.port.in.ApplicationStepUseCases.RequestCompletion;
-import se.socialfund.application.port.in.ApplicationStepUseCases.StartProject;
-import se.socialfund.application.port.in.ApplicationStepUseCases.SubmitEvaluation;
-import se.socialfund.application.port.in.ApplicationStepUseCases.SubmitFollowUp;
-import se.socialfund.application.port.in.ApplicationStepUseCases.SubmitRevision;
-import se.socialfund.application.port.in.ApplicationStepUseCases.Terminate;
-import se.socialfund.application.port.in.ApplicationStepUseCases.Withdraw;
+import se.socialfund.application.port.in.ApplicationStepUseCases.StepCommand;
 import se.socialfund.application.port.in.ApplicationView;
 import se.socialfund.domain.application.Action;
-import se.socialfund.domain.application.Agenda2030Target;
 import se.socialfund.domain.application.ApplicationContent;
-import se.socialfund.domain.application.ApplicationSnapshot;
-import se.socialfund.domain.application.BoardDecision.Outcome;
-import se.socialfund.domain.application.CostReport.CostLine;
 import se.socialfund.domain.application.ApplicationContent.CostCategory;
+import se.socialfund.domain.application.ApplicationSnapshot;
+import se.socialfund.domain.application.BoardDecision;
+import se.socialfund.domain.application.BoardDecision.Outcome;
+import se.socialfund.domain.application.CompletionRequest;
+import se.socialfund.domain.application.CostReport;
+import se.socialfund.domain.application.CostReport.CostLine;
+import se.socialfund.domain.application.CriteriaAssessment;
 import se.socialfund.domain.application.ImplementationDecision;
+import se.socialfund.domain.application.MunicipalPerspective;
 import se.socialfund.domain.application.MunicipalPerspective.Recommendation;
+import se.socialfund.domain.application.ProjectStart;
 import se.socialfund.domain.application.Stage;
+import se.socialfund.domain.application.Termination;
 import se.socialfund.domain.audit.AuditRecord;
+import se.socialfund.domain.followup.Evaluation;
+import se.socialfund.domain.followup.FollowUp;
 import se.socialfund.domain.followup.Measurement;
 import se.socialfund.domain.fund.LedgerEntry;
 import se.socialfund.domain.fund.LedgerEntryKind;
@@ -73,14 +69,14 @@ class ApplicationLifecycleServiceTest {
 
     private ApplicationView criteriaChecked() {
         world.nextDay();
-        return world.as(fundOfficer()).lifecycle.assessCriteria(new AssessCriteria.Command(id, version(),
-                allCriteriaMet(), List.of()));
+        return world.as(fundOfficer()).lifecycle.assessCriteria(new StepCommand<>(id, version(),
+                new CriteriaAssessment.Draft(allCriteriaMet(), List.of())));
     }
 
     private ApplicationView completionRequested() {
         world.nextDay();
-        return world.as(fundOfficer()).lifecycle.requestCompletion(new RequestCompletion.Command(id, version(),
-                List.of("How is the control group chosen?")));
+        return world.as(fundOfficer()).lifecycle.requestCompletion(new StepCommand<>(id, version(),
+                new CompletionRequest.Draft(List.of("How is the control group chosen?"))));
     }
 
     private ApplicationView revised() {
@@ -89,63 +85,65 @@ class ApplicationLifecycleServiceTest {
         ApplicationContent revised = new ApplicationContent("Revised", base.currentSituation(), base.intervention(),
                 base.targetGroup(), base.goals(), base.activityPlan(), base.budget(), base.plans(), base.offices(),
                 new ApplicationContent.Approval("Head of " + LEAD, today), base.committeesInformed());
-        return world.as(officeHead(LEAD)).lifecycle.submitRevision(new SubmitRevision.Command(id, version(), revised));
+        return world.as(officeHead(LEAD)).lifecycle.submitRevision(new StepCommand<>(id, version(), revised));
     }
 
     private ApplicationView readyForDecision() {
         world.nextDay();
-        return world.as(fundOfficer()).lifecycle.addMunicipalPerspective(new AddMunicipalPerspective.Command(id,
-                version(), List.of("safe-childhood"), List.of(new Agenda2030Target("16.2")), Recommendation.GRANT,
-                "Fits the goals"));
+        return world.as(fundOfficer()).lifecycle.addMunicipalPerspective(new StepCommand<>(id,
+                version(), new MunicipalPerspective.Draft(List.of("safe-childhood"), List.of("16.2"),
+                Recommendation.GRANT, "Fits the goals")));
     }
 
     private ApplicationView reviewed() {
         world.nextDay();
-        return world.as(advisor()).lifecycle.addReview(new AddReview.Command(id, version(), "Match the groups"));
+        return world.as(advisor()).lifecycle.addReview(new StepCommand<>(id, version(), "Match the groups"));
     }
 
     private ApplicationView granted(String amount) {
         LocalDate today = world.nextDay();
-        return world.as(fundOfficer()).lifecycle.recordBoardDecision(new RecordBoardDecision.Command(id, version(),
-                Outcome.GRANTED, Money.of(amount), List.of(), List.of(), today, "§ 123"));
+        return world.as(fundOfficer()).lifecycle.recordBoardDecision(new StepCommand<>(id, version(),
+                new BoardDecision.Draft(Outcome.GRANTED, Money.of(amount), List.of(), List.of(), today, "§ 123")));
     }
 
     private ApplicationView started() {
         LocalDate today = world.nextDay();
-        return world.as(applicant(LEAD)).lifecycle.startProject(new StartProject.Command(id, version(), "Leader",
-                "Plan v1", today, today.plusYears(2)));
+        return world.as(applicant(LEAD)).lifecycle.startProject(new StepCommand<>(id, version(),
+                new ProjectStart.Draft("Leader", "Plan v1", today, today.plusYears(2))));
     }
 
     private ApplicationView costsReported(String total) {
         LocalDate today = world.nextDay();
-        return world.as(applicant(LEAD)).lifecycle.reportCosts(new ReportCosts.Command(id, version(), today,
-                List.of(new CostLine(today.getYear(), CostCategory.PERSONNEL, Money.of(total))), null));
+        return world.as(applicant(LEAD)).lifecycle.reportCosts(new StepCommand<>(id, version(),
+                new CostReport.Draft(today, List.of(new CostLine(today.getYear(), CostCategory.PERSONNEL,
+                        Money.of(total))), null)));
     }
 
     private ApplicationView followedUp() {
         LocalDate today = world.nextDay();
-        return world.as(applicant(LEAD)).lifecycle.submitFollowUp(new SubmitFollowUp.Command(id, version(),
-                "On plan", "Turnover", List.of(new Measurement("placements", Measurement.Group.TARGET, today, 30,
-                new BigDecimal("35")))));
+        return world.as(applicant(LEAD)).lifecycle.submitFollowUp(new StepCommand<>(id, version(),
+                new FollowUp.Draft("On plan", "Turnover", List.of(new Measurement("placements",
+                        Measurement.Group.TARGET, today, 30, new BigDecimal("35"))))));
     }
 
     private ApplicationView terminated() {
         LocalDate today = world.nextDay();
-        return world.as(fundOfficer()).lifecycle.terminate(new Terminate.Command(id, version(), "Not staffed", today));
+        return world.as(fundOfficer()).lifecycle.terminate(new StepCommand<>(id, version(),
+                new Termination.Draft("Not staffed", today)));
     }
 
     private ApplicationView evaluated() {
         world.nextDay();
-        return world.as(officeHead(LEAD)).lifecycle.submitEvaluation(new SubmitEvaluation.Command(id, version(),
-                "Fewer placements", "Children stay home", List.of(), null));
+        return world.as(officeHead(LEAD)).lifecycle.submitEvaluation(new StepCommand<>(id, version(),
+                new Evaluation.Draft("Fewer placements", "Children stay home", List.of(), null)));
     }
 
     private ApplicationView closed() {
         LocalDate today = world.nextDay();
-        return world.as(fundOfficer()).lifecycle.recordImplementationDecision(new RecordImplementationDecision.Command(
-                id, version(), ImplementationDecision.Outcome.IMPLEMENT,
+        return world.as(fundOfficer()).lifecycle.recordImplementationDecision(new StepCommand<>(
+                id, version(), new ImplementationDecision.Draft(ImplementationDecision.Outcome.IMPLEMENT,
                 ImplementationDecision.Financing.REPRIORITISATION, "Barn- och ungdomsnämnden", today, "BUN § 12",
-                "It works"));
+                "It works")));
     }
 
     private void readyForTheBoard() {
@@ -200,8 +198,9 @@ class ApplicationLifecycleServiceTest {
         readyForTheBoard();
 
         world.nextDay();
-        world.as(fundOfficer()).lifecycle.recordBoardDecision(new RecordBoardDecision.Command(id, version(),
-                Outcome.DECLINED, null, List.of(), List.of("Other priorities"), world.today(), "§ 124"));
+        world.as(fundOfficer()).lifecycle.recordBoardDecision(new StepCommand<>(id, version(),
+                new BoardDecision.Draft(Outcome.DECLINED, null, List.of(), List.of("Other priorities"), world.today(),
+                        "§ 124")));
 
         assertThat(stored().stage()).isEqualTo(Stage.DECLINED);
         assertThat(world.fund.entries()).hasSize(1);
@@ -271,7 +270,7 @@ class ApplicationLifecycleServiceTest {
         received();
         ApplicationSnapshot before = stored();
 
-        assertThatThrownBy(() -> world.as(applicant(OTHER)).lifecycle.withdraw(new Withdraw.Command(id, 1, "Mine now")))
+        assertThatThrownBy(() -> world.as(applicant(OTHER)).lifecycle.withdraw(new StepCommand<>(id, 1, "Mine now")))
                 .isInstanceOf(NotFound.class).hasMessageNotContaining("KS 2026");
 
         assertThat(stored()).isEqualTo(before);
@@ -289,7 +288,7 @@ class ApplicationLifecycleServiceTest {
     void an_unknown_application_is_not_found_and_nothing_is_audited() {
         world.as(fundOfficer());
 
-        assertThatThrownBy(() -> world.lifecycle.withdraw(new Withdraw.Command(UUID.randomUUID(), 1, "x")))
+        assertThatThrownBy(() -> world.lifecycle.withdraw(new StepCommand<>(UUID.randomUUID(), 1, "x")))
                 .isInstanceOf(NotFound.class);
         assertThat(world.audit.size()).isZero();
     }
@@ -298,8 +297,8 @@ class ApplicationLifecycleServiceTest {
     void a_step_the_callers_role_does_not_allow_is_refused_and_audited_as_denied() {
         received();
 
-        assertThatThrownBy(() -> world.as(applicant(LEAD)).lifecycle.assessCriteria(new AssessCriteria.Command(id, 1,
-                allCriteriaMet(), List.of()))).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> world.as(applicant(LEAD)).lifecycle.assessCriteria(new StepCommand<>(id, 1,
+                new CriteriaAssessment.Draft(allCriteriaMet(), List.of())))).isInstanceOf(AccessDenied.class);
 
         assertThat(stored().stage()).isEqualTo(Stage.RECEIVED);
         assertThat(world.audit.last().outcome()).isEqualTo(AuditRecord.Outcome.DENIED);
@@ -314,7 +313,7 @@ class ApplicationLifecycleServiceTest {
         ApplicationSnapshot before = stored();
 
         StaleVersion stale = catchThrowableOfType(StaleVersion.class, () -> world.as(fundOfficer()).lifecycle
-                .requestCompletion(new RequestCompletion.Command(id, 1, List.of("Question"))));
+                .requestCompletion(new StepCommand<>(id, 1, new CompletionRequest.Draft(List.of("Question")))));
 
         assertThat(stale.currentVersion()).isEqualTo(2);
         assertThat(stored()).isEqualTo(before);
@@ -328,8 +327,8 @@ class ApplicationLifecycleServiceTest {
         int auditBefore = world.audit.size();
 
         assertThatThrownBy(() -> world.as(fundOfficer()).lifecycle.addMunicipalPerspective(
-                new AddMunicipalPerspective.Command(id, version(), List.of("world-peace"),
-                        List.of(new Agenda2030Target("1")), Recommendation.GRANT, "Why")))
+                new StepCommand<>(id, version(), new MunicipalPerspective.Draft(
+                        List.of("world-peace"), List.of("1"), Recommendation.GRANT, "Why"))))
                 .isInstanceOf(RuleViolation.class);
 
         assertThat(stored().stage()).isEqualTo(Stage.CRITERIA_CHECKED);

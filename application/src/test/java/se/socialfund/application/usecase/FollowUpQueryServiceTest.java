@@ -7,22 +7,21 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import se.socialfund.application.port.in.ApplicationStepUseCases.AddMunicipalPerspective;
-import se.socialfund.application.port.in.ApplicationStepUseCases.AssessCriteria;
-import se.socialfund.application.port.in.ApplicationStepUseCases.RecordBoardDecision;
-import se.socialfund.application.port.in.ApplicationStepUseCases.RecordImplementationDecision;
-import se.socialfund.application.port.in.ApplicationStepUseCases.ReportCosts;
-import se.socialfund.application.port.in.ApplicationStepUseCases.StartProject;
-import se.socialfund.application.port.in.ApplicationStepUseCases.SubmitEvaluation;
-import se.socialfund.application.port.in.ApplicationStepUseCases.Terminate;
+import se.socialfund.application.port.in.ApplicationStepUseCases.StepCommand;
 import se.socialfund.application.port.in.FollowUpQueries.AnnualReport;
-import se.socialfund.domain.application.Agenda2030Target;
 import se.socialfund.domain.application.ApplicationContent.CostCategory;
+import se.socialfund.domain.application.BoardDecision;
 import se.socialfund.domain.application.BoardDecision.Outcome;
+import se.socialfund.domain.application.CostReport;
 import se.socialfund.domain.application.CostReport.CostLine;
+import se.socialfund.domain.application.CriteriaAssessment;
 import se.socialfund.domain.application.ImplementationDecision;
+import se.socialfund.domain.application.MunicipalPerspective;
 import se.socialfund.domain.application.MunicipalPerspective.Recommendation;
+import se.socialfund.domain.application.ProjectStart;
 import se.socialfund.domain.application.Stage;
+import se.socialfund.domain.application.Termination;
+import se.socialfund.domain.followup.Evaluation;
 import se.socialfund.domain.fund.FundBalance;
 import se.socialfund.domain.shared.Money;
 
@@ -52,24 +51,26 @@ class FollowUpQueryServiceTest {
         world.fund.withCapital("40000000.00");
         id = world.submitted(LEAD).applicationId();
         on(LocalDate.of(2026, 3, 3));
-        world.as(fundOfficer()).lifecycle.assessCriteria(new AssessCriteria.Command(id, version(), allCriteriaMet(),
-                List.of()));
+        world.as(fundOfficer()).lifecycle.assessCriteria(new StepCommand<>(id, version(),
+                new CriteriaAssessment.Draft(allCriteriaMet(), List.of())));
         on(LocalDate.of(2026, 3, 4));
-        world.lifecycle.addMunicipalPerspective(new AddMunicipalPerspective.Command(id, version(),
-                List.of("safe-childhood"), List.of(new Agenda2030Target("16.2")), Recommendation.GRANT, "Fits"));
+        world.lifecycle.addMunicipalPerspective(new StepCommand<>(id, version(),
+                new MunicipalPerspective.Draft(List.of("safe-childhood"), List.of("16.2"), Recommendation.GRANT,
+                        "Fits")));
         on(LocalDate.of(2026, 3, 5));
-        world.lifecycle.recordBoardDecision(new RecordBoardDecision.Command(id, version(), Outcome.GRANTED,
-                Money.of("1000000.00"), List.of(), List.of(), world.today(), "§ 123"));
+        world.lifecycle.recordBoardDecision(new StepCommand<>(id, version(),
+                new BoardDecision.Draft(Outcome.GRANTED, Money.of("1000000.00"), List.of(), List.of(), world.today(),
+                        "§ 123")));
         on(LocalDate.of(2026, 3, 6));
-        world.as(applicant(LEAD)).lifecycle.startProject(new StartProject.Command(id, version(), "Leader", "Plan",
-                world.today(), LocalDate.of(2028, 3, 6)));
+        world.as(applicant(LEAD)).lifecycle.startProject(new StepCommand<>(id, version(),
+                new ProjectStart.Draft("Leader", "Plan", world.today(), LocalDate.of(2028, 3, 6))));
     }
 
     /** A running-total cost report filed on {@code filedOn}, for costs up to {@code asOf}. */
     private void costsReported(LocalDate filedOn, LocalDate asOf, CostLine... lines) {
         on(filedOn);
-        world.as(applicant(LEAD)).lifecycle.reportCosts(new ReportCosts.Command(id, version(), asOf, List.of(lines),
-                null));
+        world.as(applicant(LEAD)).lifecycle.reportCosts(new StepCommand<>(id, version(),
+                new CostReport.Draft(asOf, List.of(lines), null)));
     }
 
     private static CostLine personnel(int year, String amount) {
@@ -86,7 +87,8 @@ class FollowUpQueryServiceTest {
 
     private void terminatedOn(LocalDate day) {
         on(day);
-        world.as(fundOfficer()).lifecycle.terminate(new Terminate.Command(id, version(), "Not staffed", day));
+        world.as(fundOfficer()).lifecycle.terminate(new StepCommand<>(id, version(),
+                new Termination.Draft("Not staffed", day)));
     }
 
     @Test
@@ -160,12 +162,12 @@ class FollowUpQueryServiceTest {
             assertThat(listed.releasedAmount()).as("%s", year).isEqualTo(Money.of("900000.00"));
         }
 
-        world.as(officeHead(LEAD)).lifecycle.submitEvaluation(new SubmitEvaluation.Command(id, version(),
-                "Ended early", "Few gains", List.of(), null));
+        world.as(officeHead(LEAD)).lifecycle.submitEvaluation(new StepCommand<>(id, version(),
+                new Evaluation.Draft("Ended early", "Few gains", List.of(), null)));
         on(LocalDate.of(2028, 3, 1));
-        world.as(fundOfficer()).lifecycle.recordImplementationDecision(new RecordImplementationDecision.Command(id,
-                version(), ImplementationDecision.Outcome.NOT_IMPLEMENTED, null, "Barn- och ungdomsnämnden",
-                world.today(), "BUN § 12", "Ended early"));
+        world.as(fundOfficer()).lifecycle.recordImplementationDecision(new StepCommand<>(id,
+                version(), new ImplementationDecision.Draft(ImplementationDecision.Outcome.NOT_IMPLEMENTED, null,
+                "Barn- och ungdomsnämnden", world.today(), "BUN § 12", "Ended early")));
 
         assertThat(ours(annual(2028)).stage()).as("closed during 2028: still in that year's report")
                 .isEqualTo(Stage.CLOSED);

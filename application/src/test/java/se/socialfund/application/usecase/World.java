@@ -48,9 +48,10 @@ import se.socialfund.domain.shared.Role;
 /** The use cases wired to in-memory fakes, a clock at noon in Stockholm, and the people who act. */
 final class World {
     static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-    static final String LEAD = "UTB";
-    static final String PARTNER = "SOC";
-    static final String OTHER = "KUL";
+    /** Office codes are lower case (see {@code Limits.OFFICE}). */
+    static final String LEAD = "utb";
+    static final String PARTNER = "soc";
+    static final String OTHER = "kul";
 
     final InlineUnitOfWork unitOfWork = new InlineUnitOfWork();
     final InMemoryApplicationRepository applications = new InMemoryApplicationRepository();
@@ -72,7 +73,7 @@ final class World {
 
     World(LocalDate today) {
         clock = new SettableClock(noon(today));
-        changes = new AuditedChanges(unitOfWork, audit, caller, clock);
+        changes = new AuditedChanges(unitOfWork, audit, caller, clock, STOCKHOLM);
         submit = new SubmitApplicationService(changes, applications, periods, numbers, keys);
         lifecycle = new ApplicationLifecycleService(changes, applications, fund, goals);
         queries = new ApplicationQueryService(changes, applications);
@@ -131,7 +132,7 @@ final class World {
     }
 
     static Actor fundOfficer() {
-        return actor(Role.FUND_OFFICER, "KSK");
+        return actor(Role.FUND_OFFICER, "ksk");
     }
 
     static Actor advisor() {

@@ -1,6 +1,10 @@
 package se.socialfund.bootstrap.api;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -255,5 +260,64 @@ class AuditTrailTest {
         assertThat(lines).hasSize(3);
         assertThat(lines[1]).contains(",submitApplication,SUCCEEDED,application," + id);
         assertThat(lines[2]).contains(",assessCriteria,SUCCEEDED,application," + id);
+    }
+
+    @Test
+    void json_is_the_default_when_the_client_accepts_anything_or_says_nothing() throws Exception {
+        UUID id = Steps.applicationIn("RECEIVED");
+        String token = Tokens.token("auditor", null);
+        for (String accept : new String[] {"*/*", "application/*", "application/json, text/csv;q=0.5",
+                "text/html;q=0.9, */*;q=0.1"}) {
+            Api.withToken(token, Contract.full()).accept(accept).queryParam("applicationId", id.toString())
+                    .get("/api/v1/audit-events").then().statusCode(200).contentType(startsWith("application/json"))
+                    .body("items[0].action", equalTo("submitApplication"));
+        }
+        // no Accept header at all (rest-assured always sends one): what curl -H 'Accept:' and many clients send
+        HttpResponse<String> none = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":"
+                        + RestAssured.port + "/api/v1/audit-events?applicationId=" + id))
+                        .header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(none.statusCode()).isEqualTo(200);
+        assertThat(none.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(Api.JSON.readTree(none.body()).path("items").get(0).path("action").asText())
+                .isEqualTo("submitApplication");
+        // CSV only when asked for, also when preferred among others; nothing the API has: 406
+        Api.withToken(token, Contract.full()).accept("text/csv").queryParam("applicationId", id.toString())
+                .get("/api/v1/audit-events").then().statusCode(200).contentType(startsWith("text/csv"));
+        Api.withToken(token, Contract.full()).accept("application/json;q=0.5, text/csv")
+                .queryParam("applicationId", id.toString()).get("/api/v1/audit-events")
+                .then().statusCode(200).contentType(startsWith("text/csv"));
+        Api.withToken(token, Contract.responses()).accept("text/html").get("/api/v1/audit-events").then()
+                .statusCode(406);
+    }
+
+    @Test
+    void a_token_naming_someone_beyond_the_contracts_255_characters_is_refused_and_a_long_display_name_cut() {
+        long events = Database.number("SELECT count(*) FROM audit_event");
+        String longSubject = Tokens.sign(Tokens.claims("s".repeat(256), Api.FUND_OFFICE, "fund-officer"));
+        String longClient = Tokens.sign(Tokens.claims("long-client", Api.FUND_OFFICE, "fund-officer")
+                .claim("azp", "c".repeat(256)));
+        for (String token : new String[] {longSubject, longClient}) {
+            Response r = Api.withToken(token, Contract.full()).body(period()).post("/api/v1/application-periods");
+            assertThat(r.statusCode()).isEqualTo(401);
+            assertThat(r.<String>path("type")).isEqualTo("urn:socialfund:problem:unauthorized");
+        }
+        assertThat(Database.number("SELECT count(*) FROM audit_event")).as("nothing done, nothing audited")
+                .isEqualTo(events);
+        // at the bound: subject and client of 255 characters pass, a 300-character name is kept to 255
+        String subject = "s".repeat(255);
+        String token = Tokens.sign(Tokens.claims(subject, Api.FUND_OFFICE, "fund-officer")
+                .claim("name", "N".repeat(300)).claim("azp", "c".repeat(255)));
+        Api.withToken(token, Contract.full()).body(period()).post("/api/v1/application-periods").then()
+                .statusCode(201);
+        assertThat(Database.string("SELECT actor_name FROM audit_event WHERE actor_subject = ?", subject))
+                .isEqualTo("N".repeat(255));
+    }
+
+    private static Map<String, String> period() {
+        int year = 2300 + ThreadLocalRandom.current().nextInt(600);
+        return Map.of("name", "Vår " + year, "opensOn", year + "-02-01", "closesOn", year + "-03-15");
     }
 }

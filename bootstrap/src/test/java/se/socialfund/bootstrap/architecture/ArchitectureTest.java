@@ -23,6 +23,7 @@ class ArchitectureTest {
     @BeforeAll
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar")) // test-jars: tests as well
                 .importPackages("se.socialfund");
     }
 
@@ -77,6 +78,24 @@ class ArchitectureTest {
         classes().that().resideInAPackage("se.socialfund.application.port.in..")
                 .should().beInterfaces().orShould().beRecords().orShould().haveSimpleNameEndingWith("UseCases")
                 .orShould().haveSimpleNameEndingWith("Queries")
+                .orShould().beAssignableTo(RuntimeException.class)
+                .check(classes);
+    }
+
+    @Test
+    void the_rest_adapter_reaches_the_application_only_through_its_in_ports() {
+        noClasses().that().resideInAPackage("se.socialfund.adapters.rest..")
+                .should().dependOnClassesThat().resideInAnyPackage("se.socialfund.application.port.out..",
+                        "se.socialfund.application.usecase..")
+                .because("REST speaks to use cases through port.in and their read models, never to stores")
+                .check(classes);
+    }
+
+    @Test
+    void in_ports_expose_read_models_of_their_own_never_out_port_types() {
+        noClasses().that().resideInAPackage("se.socialfund.application.port.in..")
+                .should().dependOnClassesThat().resideInAnyPackage("se.socialfund.application.port.out..",
+                        "se.socialfund.application.usecase..")
                 .check(classes);
     }
 

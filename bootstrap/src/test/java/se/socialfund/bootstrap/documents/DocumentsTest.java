@@ -204,6 +204,30 @@ public class DocumentsTest {
     }
 
     @Test
+    void a_caller_without_the_right_is_403_whatever_it_sent_and_broken_metadata_is_422_naming_each_field() {
+        UUID app = Api.submit();
+        UUID doc = uploadPdf(app, SampleFiles.pdf(3000, 31));
+        String before = footprint();
+        Map<String, Object> broken = metadata("OTHER", " ");
+        broken.remove("origin");
+        broken.put("secrecyProvision", "x".repeat(201));
+        upload("auditor", null, app, broken, SampleFiles.pdf(3000, 32), "x.pdf", PDF).then().statusCode(403);
+        Response bad = upload("applicant", Api.OWN_OFFICE, app, broken, SampleFiles.pdf(3000, 32), "x.pdf", PDF);
+        bad.then().statusCode(422);
+        assertThat(bad.<List<String>>path("violations.field"))
+                .containsExactlyInAnyOrder("/title", "/origin", "/secrecyProvision");
+
+        Map<String, Object> blank = Map.of("provision", " ");
+        Api.asUnchecked("auditor", null).header("If-Match", "\"1\"").body(blank)
+                .post("/api/v1/documents/" + doc + "/secrecy-marking").then().statusCode(403);
+        Response badMarking = Api.asUnchecked("applicant", Api.OWN_OFFICE).header("If-Match", "\"1\"").body(blank)
+                .post("/api/v1/documents/" + doc + "/secrecy-marking");
+        badMarking.then().statusCode(422);
+        assertThat(badMarking.<List<String>>path("violations.field")).containsExactly("/provision");
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
     void a_marked_document_is_never_published_and_its_content_is_for_its_offices_and_fund_officers() {
         UUID app = Api.submit();
         Map<String, Object> meta = metadata("DECISION_MEMO", "Tjänsteskrivelse");

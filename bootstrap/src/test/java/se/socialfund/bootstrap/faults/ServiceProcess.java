@@ -29,16 +29,19 @@ import se.socialfund.bootstrap.support.Tokens;
  * a free loopback port with its own data directory: so that a test can kill it, or pull its database away, and
  * see what it does. Its output goes to a log file in target/.
  */
-final class ServiceProcess implements AutoCloseable {
-    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+public final class ServiceProcess implements Endpoint, AutoCloseable {
+    public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+    /** How long a start may take: several starts at once on a shared 2-core machine have taken 2.5 minutes. */
+    private static final long READY_TIMEOUT_MS = 300_000;
 
     final Path dataDir;
     final int port;
     private final Map<String, String> env;
     private final Path log;
+    private final List<String> jvmOptions = new java.util.ArrayList<>(List.of("-Xmx512m"));
     private Process process;
 
-    ServiceProcess(Path dataDir, Map<String, String> env, Path log) {
+    public ServiceProcess(Path dataDir, Map<String, String> env, Path log) {
         this.dataDir = dataDir;
         this.port = freePort();
         this.env = env;
@@ -53,14 +56,29 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Adds options to the java command that starts the service. */
+    ServiceProcess jvmOptions(String... options) {
+        jvmOptions.addAll(List.of(options));
+        return this;
+    }
+
     /** Starts the service and waits until it is ready (its database reachable); answers how long that took. */
-    Duration start() throws Exception {
+    public Duration start() throws Exception {
+        long started = launch();
+        return awaitReady(started);
+    }
+
+    /** Starts the process without waiting for it: answers when (System.nanoTime) it was launched. */
+    long launch() throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the fault tests through Maven (verify -Pfaults)");
         }
         long started = System.nanoTime();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toString());
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> environment = pb.environment();
         environment.keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("SOCIALFUND_"));
         environment.put("SOCIALFUND_DATA_DIR", dataDir.toString());
@@ -70,8 +88,13 @@ final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(log.getParent());
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = pb.start();
+        return started;
+    }
+
+    /** Waits until the process launched at {@code started} (System.nanoTime) reports ready; answers how long it took. */
+    Duration awaitReady(long started) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.currentTimeMillis() + 180_000;
+        long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
@@ -87,7 +110,26 @@ final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the service did not become ready in 180 s; see " + log);
+        throw new IllegalStateException("the service did not become ready in " + READY_TIMEOUT_MS / 1000
+                + " s; see " + log);
+    }
+
+    /** SIGTERM, as an orchestrator sends it, without waiting: the service shuts down in its own time. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Waits (at most the timeout) for the process to exit; answers whether it did. */
+    boolean awaitExit(long timeoutMs) throws InterruptedException {
+        return process.waitFor(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    Path log() {
+        return log;
     }
 
     /** kill -9: no shutdown hook runs, the embedded PostgreSQL (if any) is left behind as an orphan. */
@@ -126,7 +168,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Removes a data directory of a run that passed (a failed run's is kept, next to its log). */
-    static void delete(Path dir) throws IOException {
+    public static void delete(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -136,27 +178,45 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String url(String path) {
+    @Override
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
     /** A bearer token for a role at an office, signed with the key the service created in its data directory. */
-    String token(String role, String office) {
+    @Override
+    public String token(String role, String office) {
+        return token(dataDir.resolve("keys"), role, office);
+    }
+
+    /** A bearer token for a role at an office, signed with the key in this directory. */
+    static String token(Path keys, String role, String office) {
         return Tokens.claims(role + (office == null ? "" : "@" + office), office, role).jws().keyId("local")
-                .sign(SigningKeys.privateKey(dataDir.resolve("keys")));
+                .sign(SigningKeys.privateKey(keys));
     }
 
     private static final RestAssuredConfig TIMEOUTS = RestAssured.config().httpClient(HttpClientConfig
             .httpClientConfig().setParam("http.connection.timeout", 5_000).setParam("http.socket.timeout", 30_000));
 
     /** A request to this service as a client sends it; request and response are held to the contract. */
-    RequestSpecification as(String token) {
-        return RestAssured.given().config(TIMEOUTS).baseUri("http://127.0.0.1").port(port)
+    @Override
+    public RequestSpecification as(String token) {
+        return as(port, token);
+    }
+
+    /** A request to whatever listens on this loopback port, held to the contract. */
+    static RequestSpecification as(int port, String token) {
+        return as(port, token, TIMEOUTS);
+    }
+
+    /** As above, with these timeouts. */
+    static RequestSpecification as(int port, String token, RestAssuredConfig timeouts) {
+        return RestAssured.given().config(timeouts).baseUri("http://127.0.0.1").port(port)
                 .filter(Contract.full()).contentType(ContentType.JSON).accept(ContentType.JSON)
                 .header("Authorization", "Bearer " + token);
     }
 
-    static Map<String, String> env(Object... pairs) {
+    public static Map<String, String> env(Object... pairs) {
         Map<String, String> env = new HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             env.put((String) pairs[i], String.valueOf(pairs[i + 1]));

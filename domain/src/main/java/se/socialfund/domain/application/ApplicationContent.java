@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import se.socialfund.domain.shared.Limits;
 import se.socialfund.domain.shared.Money;
 import se.socialfund.domain.shared.Violations;
 
@@ -49,10 +50,18 @@ public record ApplicationContent(
             + " people: a smaller group's figures would identify its members";
 
     public ApplicationContent {
-        goals = goals == null ? null : List.copyOf(goals);
-        activityPlan = activityPlan == null ? null : List.copyOf(activityPlan);
-        offices = offices == null ? null : List.copyOf(offices);
-        committeesInformed = committeesInformed == null ? null : List.copyOf(committeesInformed);
+        goals = copy(goals);
+        activityPlan = copy(activityPlan);
+        offices = copy(offices);
+        committeesInformed = copy(committeesInformed);
+    }
+
+    /**
+     * An unmodifiable copy that keeps what was sent, nulls included: content is checked by {@link #validate}, which
+     * names a missing item by its place, so building it never refuses anything.
+     */
+    private static <T> List<T> copy(List<T> items) {
+        return items == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(items));
     }
 
     /** Målgrupp: who the intervention is for, described in aggregate, and how many. */
@@ -61,7 +70,7 @@ public record ApplicationContent(
 
     public record Goal(String description, List<Indicator> indicators) {
         public Goal {
-            indicators = indicators == null ? null : List.copyOf(indicators);
+            indicators = copy(indicators);
         }
     }
 
@@ -98,7 +107,7 @@ public record ApplicationContent(
     /** The budget by year and category, and the part of it requested from the fund. */
     public record Budget(List<BudgetLine> lines, Money requestedAmount) {
         public Budget {
-            lines = lines == null ? null : List.copyOf(lines);
+            lines = copy(lines);
         }
 
         public Money total() {
@@ -141,42 +150,48 @@ public record ApplicationContent(
      */
     public void validate(LocalDate today) {
         Violations v = new Violations();
-        v.requireText(title, "/title");
-        v.requireText(currentSituation, "/currentSituation");
-        v.requireText(intervention, "/intervention");
+        v.requireText(title, "title", Limits.TITLE);
+        v.requireText(currentSituation, "currentSituation");
+        v.requireText(intervention, "intervention");
         if (targetGroup == null) {
-            v.requirePresent(targetGroup, "/targetGroup");
+            v.requirePresent(targetGroup, "targetGroup");
         } else {
-            v.requireText(targetGroup.description(), "/targetGroup/description");
-            v.require(targetGroup.size() != null && targetGroup.size() >= MIN_GROUP, "/targetGroup/size",
+            v.requireText(targetGroup.description(), "targetGroup.description");
+            v.require(targetGroup.size() != null && targetGroup.size() >= MIN_GROUP, "targetGroup.size",
                     SMALL_GROUP);
+            v.require(targetGroup.size() == null || targetGroup.size() <= Limits.MAX_COUNT, "targetGroup.size",
+                    "at most " + Limits.MAX_COUNT);
         }
         validateGoals(v);
         validateActivities(v);
         validateBudget(v);
         if (plans == null) {
-            v.requirePresent(plans, "/plans");
+            v.requirePresent(plans, "plans");
         } else {
-            v.requireText(plans.followUp(), "/plans/followUp");
-            v.requireText(plans.evaluation(), "/plans/evaluation");
-            v.requireText(plans.implementation(), "/plans/implementation");
+            v.requireText(plans.followUp(), "plans.followUp", Limits.TEXT);
+            v.requireText(plans.evaluation(), "plans.evaluation");
+            v.requireText(plans.implementation(), "plans.implementation");
         }
         validateOffices(v);
         if (officeHeadApproval == null) {
-            v.requirePresent(officeHeadApproval, "/officeHeadApproval");
+            v.requirePresent(officeHeadApproval, "officeHeadApproval");
         } else {
-            v.requireText(officeHeadApproval.approvedBy(), "/officeHeadApproval/approvedBy");
+            v.requireText(officeHeadApproval.approvedBy(), "officeHeadApproval.approvedBy", Limits.NAME);
             v.require(officeHeadApproval.approvedOn() != null && !officeHeadApproval.approvedOn().isAfter(today),
-                    "/officeHeadApproval/approvedOn", "is required and cannot be a future date");
+                    "officeHeadApproval.approvedOn", "is required and cannot be a future date");
         }
         if (committeesInformed == null || committeesInformed.isEmpty()) {
-            v.require(false, "/committeesInformed", "at least one committee (nämnd) must have been informed");
-        } else {
+            v.require(false, "committeesInformed", "at least one committee (nämnd) must have been informed");
+        } else if (v.requireList(committeesInformed, 1, 20, "committeesInformed")) {
             for (int i = 0; i < committeesInformed.size(); i++) {
                 CommitteeInformation c = committeesInformed.get(i);
-                v.requireText(c.committee(), "/committeesInformed/" + i + "/committee");
+                if (c == null) {
+                    v.requirePresent(null, "committeesInformed." + i);
+                    continue;
+                }
+                v.requireText(c.committee(), "committeesInformed." + i + ".committee", Limits.NAME);
                 v.require(c.informedOn() != null && !c.informedOn().isAfter(today),
-                        "/committeesInformed/" + i + "/informedOn", "is required and cannot be a future date");
+                        "committeesInformed." + i + ".informedOn", "is required and cannot be a future date");
             }
         }
         v.throwIfAny("the application is incomplete or inconsistent");
@@ -184,37 +199,50 @@ public record ApplicationContent(
 
     private void validateGoals(Violations v) {
         if (goals == null || goals.isEmpty()) {
-            v.require(false, "/goals", "at least one goal with an indicator is required");
+            v.require(false, "goals", "at least one goal with an indicator is required");
+            return;
+        }
+        if (!v.requireList(goals, 1, 20, "goals")) {
             return;
         }
         Set<String> codes = new HashSet<>();
         for (int g = 0; g < goals.size(); g++) {
             Goal goal = goals.get(g);
-            String at = "/goals/" + g;
-            v.requireText(goal.description(), at + "/description");
+            String at = "goals." + g;
+            if (goal == null) {
+                v.requirePresent(null, at);
+                continue;
+            }
+            v.requireText(goal.description(), at + ".description", Limits.SHORT_TEXT);
             if (goal.indicators() == null || goal.indicators().isEmpty()) {
-                v.require(false, at + "/indicators", "each goal needs at least one indicator");
+                v.require(false, at + ".indicators", "each goal needs at least one indicator");
+                continue;
+            }
+            if (!v.requireList(goal.indicators(), 1, 20, at + ".indicators")) {
                 continue;
             }
             for (int i = 0; i < goal.indicators().size(); i++) {
                 Indicator ind = goal.indicators().get(i);
-                String ip = at + "/indicators/" + i;
-                v.require(ind.code() != null && ind.code().matches("[a-z0-9][a-z0-9-]{0,39}"), ip + "/code",
-                        "a short key of lower-case letters, digits and hyphens");
-                v.require(ind.code() == null || codes.add(ind.code()), ip + "/code",
-                        "indicator codes must be unique within the application");
-                v.requireText(ind.name(), ip + "/name");
-                v.requireText(ind.unit(), ip + "/unit");
-                v.requirePresent(ind.direction(), ip + "/direction");
-                v.requirePresent(ind.target(), ip + "/target");
-                if (ind.baseline() != null) {
-                    v.require(ind.baseline().value() != null && ind.baseline().measuredOn() != null,
-                            ip + "/baseline", "a baseline needs both a value and the date it was measured");
+                String ip = at + ".indicators." + i;
+                if (ind == null) {
+                    v.requirePresent(null, ip);
+                    continue;
                 }
+                v.requireMatch(ind.code(), Limits.CODE, ip + ".code", Limits.CODE_MESSAGE);
+                v.require(ind.code() == null || codes.add(ind.code()), ip + ".code",
+                        "indicator codes must be unique within the application");
+                v.requireText(ind.name(), ip + ".name", Limits.NAME);
+                v.requireText(ind.unit(), ip + ".unit", Limits.NAME);
+                v.requirePresent(ind.direction(), ip + ".direction");
+                v.requireMeasure(ind.target(), ip + ".target");
+                validateBaseline(ind.baseline(), ip + ".baseline", v);
                 if (ind.controlGroup() != null) {
-                    v.requireText(ind.controlGroup().description(), ip + "/controlGroup/description");
+                    v.requireText(ind.controlGroup().description(), ip + ".controlGroup.description", Limits.TEXT);
                     v.require(ind.controlGroup().size() != null && ind.controlGroup().size() >= MIN_GROUP,
-                            ip + "/controlGroup/size", SMALL_GROUP);
+                            ip + ".controlGroup.size", SMALL_GROUP);
+                    v.require(ind.controlGroup().size() == null || ind.controlGroup().size() <= Limits.MAX_COUNT,
+                            ip + ".controlGroup.size", "at most " + Limits.MAX_COUNT);
+                    validateBaseline(ind.controlGroup().baseline(), ip + ".controlGroup.baseline", v);
                 }
             }
         }
@@ -222,60 +250,86 @@ public record ApplicationContent(
 
     private void validateActivities(Violations v) {
         if (activityPlan == null || activityPlan.isEmpty()) {
-            v.require(false, "/activityPlan", "a time and activity plan with at least one activity is required");
+            v.require(false, "activityPlan", "a time and activity plan with at least one activity is required");
+            return;
+        }
+        if (!v.requireList(activityPlan, 1, 100, "activityPlan")) {
             return;
         }
         for (int i = 0; i < activityPlan.size(); i++) {
             Activity a = activityPlan.get(i);
-            v.requireText(a.description(), "/activityPlan/" + i + "/description");
+            if (a == null) {
+                v.requirePresent(null, "activityPlan." + i);
+                continue;
+            }
+            v.requireText(a.description(), "activityPlan." + i + ".description", Limits.SHORT_TEXT);
             v.require(a.startsOn() != null && a.endsOn() != null && !a.endsOn().isBefore(a.startsOn()),
-                    "/activityPlan/" + i, "needs a start and an end date, the end not before the start");
+                    "activityPlan." + i, "needs a start and an end date, the end not before the start");
         }
     }
 
     private void validateBudget(Violations v) {
         if (budget == null) {
-            v.requirePresent(budget, "/budget");
+            v.requirePresent(budget, "budget");
             return;
         }
         boolean linesComplete = budget.lines() != null && !budget.lines().isEmpty();
         if (!linesComplete) {
-            v.require(false, "/budget/lines", "at least one budget line is required");
+            v.require(false, "budget.lines", "at least one budget line is required");
+        } else if (!v.requireList(budget.lines(), 1, 200, "budget.lines")) {
+            linesComplete = false;
         } else {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < budget.lines().size(); i++) {
                 BudgetLine line = budget.lines().get(i);
-                String at = "/budget/lines/" + i;
-                v.require(line.year() != null && line.year() >= 2000 && line.year() <= 2100, at + "/year",
-                        "a year between 2000 and 2100");
-                v.requirePresent(line.category(), at + "/category");
-                v.requirePresent(line.amount(), at + "/amount");
+                String at = "budget.lines." + i;
+                if (line == null) {
+                    v.requirePresent(null, at);
+                    linesComplete = false;
+                    continue;
+                }
+                v.requireYear(line.year(), at + ".year");
+                v.requirePresent(line.category(), at + ".category");
+                v.requirePresent(line.amount(), at + ".amount");
                 linesComplete &= line.amount() != null;
                 v.require(seen.add(line.year() + "/" + line.category()), at,
                         "one line per year and category");
             }
         }
         boolean requested = budget.requestedAmount() != null && !budget.requestedAmount().isZero();
-        v.require(requested, "/budget/requestedAmount", "the sum requested from the fund must be more than zero");
+        v.require(requested, "budget.requestedAmount", "the sum requested from the fund must be more than zero");
         // judged on the budget alone, whatever else in the application is wrong
         if (requested && linesComplete && budget.requestedAmount().isGreaterThan(budget.total())) {
-            v.require(false, "/budget/requestedAmount",
+            v.require(false, "budget.requestedAmount",
                     "cannot exceed the budget's total of " + budget.total().format() + " SEK");
         }
     }
 
     private void validateOffices(Violations v) {
         if (offices == null || offices.isEmpty()) {
-            v.require(false, "/offices", "at least the lead office is required");
+            v.require(false, "offices", "at least the lead office is required");
             return;
         }
-        long leads = offices.stream().filter(ParticipatingOffice::lead).count();
-        v.require(leads == 1, "/offices", "exactly one office must be the lead office");
+        if (!v.requireList(offices, 1, 20, "offices")) {
+            return;
+        }
+        long leads = offices.stream().filter(o -> o != null && o.lead()).count();
+        v.require(leads == 1, "offices", "exactly one office must be the lead office");
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < offices.size(); i++) {
-            String office = offices.get(i).office();
-            v.require(office != null && !office.isBlank(), "/offices/" + i + "/office", "is required");
-            v.require(office == null || seen.add(office), "/offices/" + i + "/office", "each office once");
+            String office = offices.get(i) == null ? null : offices.get(i).office();
+            v.requireMatch(office, Limits.OFFICE, "offices." + i + ".office", Limits.OFFICE_MESSAGE);
+            v.require(office == null || seen.add(office), "offices." + i + ".office", "each office once");
+        }
+    }
+
+    private static void validateBaseline(Baseline baseline, String at, Violations v) {
+        if (baseline != null) {
+            v.require(baseline.value() != null && baseline.measuredOn() != null, at,
+                    "a baseline needs both a value and the date it was measured");
+            if (baseline.value() != null) {
+                v.requireMeasure(baseline.value(), at + ".value");
+            }
         }
     }
 

@@ -1,10 +1,12 @@
 package se.socialfund.domain.application;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import se.socialfund.domain.shared.Limits;
 import se.socialfund.domain.shared.Violations;
 
 /**
@@ -18,23 +20,40 @@ public record CriteriaAssessment(List<CriterionResult> results, List<String> rem
         remarks = List.copyOf(remarks);
     }
 
-    public record CriterionResult(Criterion criterion, boolean met, String motivation) {
+    public record CriterionResult(Criterion criterion, Boolean met, String motivation) {
     }
 
-    /** Every criterion once, each with a motivation. */
-    public static void validate(List<CriterionResult> results) {
-        Violations v = new Violations();
-        Set<Criterion> seen = EnumSet.noneOf(Criterion.class);
-        for (int i = 0; i < results.size(); i++) {
-            CriterionResult r = results.get(i);
-            v.requirePresent(r.criterion(), "/criteria/" + i + "/criterion");
-            v.require(r.criterion() == null || seen.add(r.criterion()), "/criteria/" + i + "/criterion",
-                    "each criterion once");
-            v.requireText(r.motivation(), "/criteria/" + i + "/motivation");
+    /** What the officer states: every criterion once, each with a motivation, and remarks of their own. */
+    public record Draft(List<CriterionResult> criteria, List<String> remarks) {
+        void validate(Violations v) {
+            if (v.requireList(criteria, Criterion.values().length, Criterion.values().length, "criteria")) {
+                Set<Criterion> seen = EnumSet.noneOf(Criterion.class);
+                for (int i = 0; i < criteria.size(); i++) {
+                    CriterionResult r = criteria.get(i);
+                    String at = "criteria." + i;
+                    if (r == null) {
+                        v.requirePresent(null, at);
+                        continue;
+                    }
+                    v.requirePresent(r.criterion(), at + ".criterion");
+                    v.require(r.criterion() == null || seen.add(r.criterion()), at + ".criterion",
+                            "each criterion once");
+                    v.requirePresent(r.met(), at + ".met");
+                    v.requireText(r.motivation(), at + ".motivation", Limits.SHORT_TEXT);
+                }
+            }
+            if (remarks != null) {
+                v.requireTexts(remarks, 0, Limits.FEW, "remarks", Limits.SHORT_TEXT);
+            }
         }
-        v.require(seen.size() == Criterion.values().length, "/criteria",
-                "all four criteria must be assessed: " + List.of(Criterion.values()));
-        v.throwIfAny("the criteria assessment is incomplete");
+
+        CriteriaAssessment record(List<String> contentRemarks, Instant at, String by) {
+            List<String> all = new ArrayList<>(contentRemarks);
+            if (remarks != null) {
+                all.addAll(remarks);
+            }
+            return new CriteriaAssessment(criteria, all, at, by);
+        }
     }
 
     public boolean allMet() {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import se.socialfund.domain.shared.Limits;
 import se.socialfund.domain.shared.Money;
 import se.socialfund.domain.shared.Violations;
 
@@ -20,27 +21,29 @@ public record RepaymentPlan(List<Installment> installments, Instant setAt, Strin
         installments = List.copyOf(installments);
     }
 
-    public record Installment(String committee, int year, Money amount) {
+    public record Installment(String committee, Integer year, Money amount) {
     }
 
     public Money total() {
         return installments.stream().map(Installment::amount).reduce(Money.ZERO, Money::plus);
     }
 
-    public static void validate(List<Installment> installments) {
-        Violations v = new Violations();
-        v.require(!installments.isEmpty(), "/installments", "at least one installment");
+    static void validate(List<Installment> installments, Violations v) {
+        if (!v.requireList(installments, 1, 100, "installments")) {
+            return;
+        }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < installments.size(); i++) {
             Installment in = installments.get(i);
-            v.requireText(in.committee(), "/installments/" + i + "/committee");
-            v.require(in.year() >= 2000 && in.year() <= 2100, "/installments/" + i + "/year",
-                    "a year between 2000 and 2100");
-            v.require(in.amount() != null && !in.amount().isZero(), "/installments/" + i + "/amount",
-                    "more than zero");
-            v.require(seen.add(in.committee() + "/" + in.year()), "/installments/" + i,
-                    "one installment per committee and year");
+            String at = "installments." + i;
+            if (in == null) {
+                v.requirePresent(null, at);
+                continue;
+            }
+            v.requireText(in.committee(), at + ".committee", Limits.NAME);
+            v.requireYear(in.year(), at + ".year");
+            v.require(in.amount() != null && !in.amount().isZero(), at + ".amount", "more than zero");
+            v.require(seen.add(in.committee() + "/" + in.year()), at, "one installment per committee and year");
         }
-        v.throwIfAny("the repayment plan is invalid");
     }
 }

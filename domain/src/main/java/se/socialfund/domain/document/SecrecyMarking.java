@@ -11,6 +11,12 @@ import java.util.Objects;
 public record SecrecyMarking(String provision, Instant markedAt, String markedBy) {
     public static final int MAX_PROVISION = 200;
 
+    /** A provision the secrecy rests on, e.g. {@code OSL 26 kap. 1 §}: 1 to 200 characters, not blank. */
+    public static void validateProvision(String provision, String field, se.socialfund.domain.shared.Violations v) {
+        v.require(provision != null && !provision.isBlank() && provision.length() <= MAX_PROVISION, field,
+                "the provision is 1 to " + MAX_PROVISION + " characters, e.g. OSL 26 kap. 1 §");
+    }
+
     public SecrecyMarking {
         Objects.requireNonNull(markedAt, "markedAt");
         Objects.requireNonNull(markedBy, "markedBy");

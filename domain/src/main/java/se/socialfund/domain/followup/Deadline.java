@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import se.socialfund.domain.application.Application;
+import se.socialfund.domain.application.ApplicationSnapshot;
 
 /**
  * A report an investment owes the board's office, and when: the mid-term follow-up when half the project's time
@@ -27,8 +27,8 @@ public record Deadline(Kind kind, LocalDate dueOn, Status status, long daysLeft,
                 : new Deadline(kind, dueOn, Status.OVERDUE, 0, -days);
     }
 
-    /** What the application owes now, as of the day. */
-    public static List<Deadline> owedBy(Application app, LocalDate today) {
+    /** What the application owes now, as of the day (dates in the municipality's time zone). */
+    public static List<Deadline> owedBy(ApplicationSnapshot app, LocalDate today, java.time.ZoneId zone) {
         List<Deadline> owed = new ArrayList<>();
         switch (app.stage()) {
             case IN_IMPLEMENTATION -> {
@@ -39,7 +39,7 @@ public record Deadline(Kind kind, LocalDate dueOn, Status status, long daysLeft,
             case TERMINATED -> owed.add(of(Kind.FINAL_EVALUATION,
                     app.termination().endedOn().plusDays(EVALUATION_AFTER_TERMINATION_DAYS), today));
             case EVALUATED -> owed.add(of(Kind.IMPLEMENTATION_DECISION, LocalDate.ofInstant(
-                    app.evaluation().submittedAt(), java.time.ZoneId.of("Europe/Stockholm"))
+                    app.evaluation().submittedAt(), zone)
                     .plusDays(IMPLEMENTATION_DECISION_DAYS), today));
             default -> {
                 // nothing is owed before the project starts or after it is closed

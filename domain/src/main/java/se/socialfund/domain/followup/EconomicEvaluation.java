@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import se.socialfund.domain.shared.Limits;
 import se.socialfund.domain.shared.Money;
 import se.socialfund.domain.shared.Violations;
 
@@ -24,7 +25,8 @@ import se.socialfund.domain.shared.Violations;
  * @param horizonYears how many years of savings are counted (1..50)
  * @param discountRate the yearly discount rate as a fraction, e.g. 0.035 (0 to under 1)
  */
-public record EconomicEvaluation(int firstYear, int horizonYears, BigDecimal discountRate, List<SavingsItem> items) {
+public record EconomicEvaluation(Integer firstYear, Integer horizonYears, BigDecimal discountRate,
+                                 List<SavingsItem> items) {
     private static final MathContext MC = MathContext.DECIMAL128;
 
     public EconomicEvaluation {
@@ -36,7 +38,7 @@ public record EconomicEvaluation(int firstYear, int horizonYears, BigDecimal dis
      * investigations, ...) at {@code costAvoidedPerUnit} each, from year {@code startsInYear} of the horizon.
      */
     public record SavingsItem(String outcome, String payer, Money costAvoidedPerUnit, BigDecimal unitsPerYear,
-                              int startsInYear) {
+                              Integer startsInYear) {
     }
 
     public record YearlySavings(int year, Map<String, BigDecimal> perPayer, BigDecimal total,
@@ -52,31 +54,49 @@ public record EconomicEvaluation(int firstYear, int horizonYears, BigDecimal dis
                          BigDecimal presentValueOfSavings, BigDecimal netPresentValue, Integer paybackYear) {
     }
 
+    /** Refuses an evaluation that cannot be computed, naming each field under {@code at}. */
     public void validate(String at) {
         Violations v = new Violations();
-        v.require(firstYear >= 2000 && firstYear <= 2100, at + "/firstYear", "a year between 2000 and 2100");
-        v.require(horizonYears >= 1 && horizonYears <= 50, at + "/horizonYears", "between 1 and 50 years");
-        v.require(discountRate != null && discountRate.signum() >= 0 && discountRate.compareTo(BigDecimal.ONE) < 0,
-                at + "/discountRate", "a fraction from 0 up to (not including) 1, e.g. 0.035");
-        v.require(items != null && !items.isEmpty(), at + "/items", "at least one outcome with its saving");
-        if (items != null) {
-            for (int i = 0; i < items.size(); i++) {
-                SavingsItem item = items.get(i);
-                String ip = at + "/items/" + i;
-                v.requireText(item.outcome(), ip + "/outcome");
-                v.requireText(item.payer(), ip + "/payer");
-                v.requirePresent(item.costAvoidedPerUnit(), ip + "/costAvoidedPerUnit");
-                v.require(item.unitsPerYear() != null && item.unitsPerYear().signum() >= 0, ip + "/unitsPerYear",
-                        "zero or more units a year");
-                v.require(item.startsInYear() >= 1 && item.startsInYear() <= Math.max(1, horizonYears),
-                        ip + "/startsInYear", "a year within the horizon, 1 being the first");
-            }
-        }
+        validate(at, v);
         v.throwIfAny("the economic evaluation is incomplete");
     }
 
+    public void validate(String at, Violations v) {
+        v.requireYear(firstYear, at + ".firstYear");
+        v.require(horizonYears != null && horizonYears >= 1 && horizonYears <= 50, at + ".horizonYears",
+                "between 1 and 50 years");
+        boolean rate = discountRate != null && discountRate.signum() >= 0
+                && discountRate.compareTo(BigDecimal.ONE) < 0;
+        v.require(rate, at + ".discountRate", "a fraction from 0 up to (not including) 1, e.g. 0.035");
+        if (rate) {
+            v.requireMeasure(discountRate, at + ".discountRate");
+        }
+        if (!v.requireList(items, 1, Limits.FEW, at + ".items")) {
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            SavingsItem item = items.get(i);
+            String ip = at + ".items." + i;
+            if (item == null) {
+                v.requirePresent(null, ip);
+                continue;
+            }
+            v.requireText(item.outcome(), ip + ".outcome", Limits.NAME);
+            v.requireText(item.payer(), ip + ".payer", Limits.NAME);
+            v.requirePresent(item.costAvoidedPerUnit(), ip + ".costAvoidedPerUnit");
+            boolean units = item.unitsPerYear() != null && item.unitsPerYear().signum() >= 0;
+            v.require(units, ip + ".unitsPerYear", "zero or more units a year");
+            if (units) {
+                v.requireMeasure(item.unitsPerYear(), ip + ".unitsPerYear");
+            }
+            v.require(item.startsInYear() != null && item.startsInYear() >= 1
+                            && item.startsInYear() <= Math.max(1, horizonYears == null ? 1 : horizonYears),
+                    ip + ".startsInYear", "a year within the horizon, 1 being the first");
+        }
+    }
+
     public Result compute(Money investmentCost) {
-        validate("/economics");
+        validate("economics");
         BigDecimal onePlusRate = BigDecimal.ONE.add(discountRate);
         BigDecimal cost = investmentCost.amount();
         List<YearlySavings> years = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.UUID;
 import se.socialfund.domain.application.RepaymentPlan;
 import se.socialfund.domain.shared.Actor;
 import se.socialfund.domain.shared.FundExhausted;
+import se.socialfund.domain.shared.Limits;
 import se.socialfund.domain.shared.Money;
 import se.socialfund.domain.shared.RuleViolation;
 import se.socialfund.domain.shared.Violations;
@@ -29,14 +30,19 @@ public final class Fund {
         return new Fund(balance);
     }
 
-    /** Marks new capital at a year-end closing; the movement is dated the last day of that year. */
-    public LedgerEntry markCapital(Money amount, int closingYear, String reference, Actor by, Instant at) {
+    /**
+     * Marks new capital at a year-end closing; the movement is dated the last day of that year.
+     *
+     * @param today the municipality's date of the marking: a closing is of a year that has ended
+     */
+    public LedgerEntry markCapital(Money amount, Integer closingYear, String reference, Actor by, Instant at,
+                                   LocalDate today) {
         Violations v = new Violations();
-        v.require(!amount.isZero(), "/amount", "must be more than zero");
+        v.require(amount != null && !amount.isZero(), "amount", "must be more than zero");
         // a year's closing (bokslut) is made after the year has ended
-        v.require(closingYear >= 2000 && closingYear < LocalDate.ofInstant(at, java.time.ZoneOffset.UTC).getYear(),
-                "/closingYear", "the year of a year-end closing (bokslut) that has happened: an earlier year");
-        v.requireText(reference, "/reference");
+        v.require(closingYear != null && closingYear >= Limits.YEAR_MIN && closingYear < today.getYear(),
+                "closingYear", "the year of a year-end closing (bokslut) that has happened: an earlier year");
+        v.requireText(reference, "reference", Limits.NAME);
         v.throwIfAny("the capital marking is invalid");
         return append(new LedgerEntry(LedgerEntryKind.CAPITAL_MARKING, LocalDate.of(closingYear, 12, 31), amount,
                 reference, null, null, null, null, null, at, by.name()));
@@ -63,45 +69,32 @@ public final class Fund {
     }
 
     /**
-     * Records a realised repayment under the plan: the committee's budget frame was reduced and the money flows
-     * back. It cannot exceed what is still outstanding for that committee and year.
+     * Records a repayment (the committee's budget frame was reduced and the money flows back: the balance grows) or
+     * a write-off (what will not come back: no balance changes) of one installment of the investment's plan. It
+     * cannot exceed what is still outstanding for that committee and year.
      *
      * @param settled what has already been repaid or written off for that installment
      */
-    public LedgerEntry repay(RepaymentPlan plan, String committee, int year, Money amount, Money settled,
-                             UUID applicationId, String registrationNumber, String reference, LocalDate on,
-                             Actor by, Instant at) {
-        Money outstanding = outstanding(plan, committee, year, settled);
-        if (amount.isGreaterThan(outstanding)) {
-            throw new RuleViolation("/amount", "only " + outstanding.format() + " SEK of " + committee + "'s "
-                    + year + " installment is outstanding");
+    public LedgerEntry settle(Settlement s, RepaymentPlan plan, Money settled, String registrationNumber, Actor by,
+                              Instant at) {
+        s.validate();
+        Money outstanding = outstanding(plan, s.committee(), s.year(), settled);
+        if (s.amount().isGreaterThan(outstanding)) {
+            throw new RuleViolation("amount", "only " + outstanding.format() + " SEK of " + s.committee() + "'s "
+                    + s.year() + " installment is outstanding");
         }
-        return append(new LedgerEntry(LedgerEntryKind.REPAYMENT, on, amount, reference, applicationId,
-                registrationNumber, committee, year, null, at, by.name()));
-    }
-
-    /** Writes off what will not come back of an installment, with a reason. Balances do not change. */
-    public LedgerEntry writeOff(RepaymentPlan plan, String committee, int year, Money amount, Money settled,
-                                String reason, UUID applicationId, String registrationNumber, String reference,
-                                LocalDate on, Actor by, Instant at) {
-        new Violations().requireText(reason, "/reason").throwIfAny("a write-off gives its reason");
-        Money outstanding = outstanding(plan, committee, year, settled);
-        if (amount.isGreaterThan(outstanding)) {
-            throw new RuleViolation("/amount", "only " + outstanding.format() + " SEK of " + committee + "'s "
-                    + year + " installment is outstanding");
-        }
-        return append(new LedgerEntry(LedgerEntryKind.WRITE_OFF, on, amount, reference, applicationId,
-                registrationNumber, committee, year, reason, at, by.name()));
+        return append(new LedgerEntry(s.kind(), s.on(), s.amount(), s.reference(), s.applicationId(),
+                registrationNumber, s.committee(), s.year(), s.reason(), at, by.name()));
     }
 
     private static Money outstanding(RepaymentPlan plan, String committee, int year, Money settled) {
         if (plan == null) {
-            throw new RuleViolation("/applicationId", "this investment has no repayment plan");
+            throw new RuleViolation("applicationId", "this investment has no repayment plan");
         }
         Money planned = plan.installments().stream()
                 .filter(i -> i.committee().equals(committee) && i.year() == year)
                 .map(RepaymentPlan.Installment::amount).findFirst()
-                .orElseThrow(() -> new RuleViolation("/committee", "the repayment plan has no installment for "
+                .orElseThrow(() -> new RuleViolation("committee", "the repayment plan has no installment for "
                         + committee + " in " + year));
         return planned.minusOrZero(settled);
     }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import se.socialfund.domain.shared.Conflict;
+import se.socialfund.domain.shared.Limits;
 import se.socialfund.domain.shared.Violations;
 
 /**
@@ -44,12 +45,12 @@ public record ApplicationPeriod(UUID id, String name, LocalDate opensOn, LocalDa
     public static ApplicationPeriod open(UUID id, String name, LocalDate opensOn, LocalDate closesOn,
                                          List<ApplicationPeriod> existing, Instant at, String by) {
         Violations v = new Violations();
-        v.requireText(name, "/name");
-        v.requirePresent(opensOn, "/opensOn");
-        v.requirePresent(closesOn, "/closesOn");
-        v.require(opensOn == null || closesOn == null || !closesOn.isBefore(opensOn), "/closesOn",
+        v.requireText(name, "name", Limits.NAME);
+        v.requirePresent(opensOn, "opensOn");
+        v.requirePresent(closesOn, "closesOn");
+        v.require(opensOn == null || closesOn == null || !closesOn.isBefore(opensOn), "closesOn",
                 "cannot be before the opening date");
-        v.require(opensOn == null || closesOn == null || opensOn.getYear() == closesOn.getYear(), "/closesOn",
+        v.require(opensOn == null || closesOn == null || opensOn.getYear() == closesOn.getYear(), "closesOn",
                 "a period lies within one calendar year");
         v.throwIfAny("the application period is invalid");
         ApplicationPeriod period = new ApplicationPeriod(id, name, opensOn, closesOn, at, by);

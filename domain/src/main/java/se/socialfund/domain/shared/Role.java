@@ -28,6 +28,11 @@ public enum Role {
         return claim;
     }
 
+    /** The roles of an office's own staff: they act only on their office's applications. */
+    public boolean isOfficeRole() {
+        return this == APPLICANT || this == OFFICE_HEAD;
+    }
+
     public static Optional<Role> fromClaim(String value) {
         return Arrays.stream(values()).filter(r -> r.claim.equals(value)).findFirst();
     }

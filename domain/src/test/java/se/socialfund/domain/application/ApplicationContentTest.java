@@ -56,50 +56,50 @@ class ApplicationContentTest {
 
     static Stream<Arguments> missingSections() {
         return Stream.of(
-                missing("/title", c -> c.title = " "),
-                missing("/currentSituation", c -> c.currentSituation = null),
-                missing("/intervention", c -> c.intervention = ""),
-                missing("/targetGroup", c -> c.targetGroup = null),
-                missing("/targetGroup/description", c -> c.targetGroup = new TargetGroup(null, 60)),
-                missing("/targetGroup/size", c -> c.targetGroup = new TargetGroup("Children", 0)),
-                missing("/targetGroup/size", c -> c.targetGroup = new TargetGroup("Children", 4)),
-                missing("/goals/0/indicators/0/controlGroup/size", c -> c.goals = List.of(new Goal("Goal", List.of(
+                missing("title", c -> c.title = " "),
+                missing("currentSituation", c -> c.currentSituation = null),
+                missing("intervention", c -> c.intervention = ""),
+                missing("targetGroup", c -> c.targetGroup = null),
+                missing("targetGroup.description", c -> c.targetGroup = new TargetGroup(null, 60)),
+                missing("targetGroup.size", c -> c.targetGroup = new TargetGroup("Children", 0)),
+                missing("targetGroup.size", c -> c.targetGroup = new TargetGroup("Children", 4)),
+                missing("goals.0.indicators.0.controlGroup.size", c -> c.goals = List.of(new Goal("Goal", List.of(
                         new Indicator("a", "Name", "count", Direction.HIGHER_IS_BETTER, null, BigDecimal.TEN,
                                 new ApplicationContent.ControlGroup("Four families", 4, null)))))),
-                missing("/goals", c -> c.goals = List.of()),
-                missing("/goals/0/description", c -> c.goals = List.of(new Goal(" ", List.of(indicator("a"))))),
-                missing("/goals/0/indicators", c -> c.goals = List.of(new Goal("Goal", List.of()))),
-                missing("/goals/0/indicators/0/code", c -> c.goals = List.of(new Goal("Goal",
+                missing("goals", c -> c.goals = List.of()),
+                missing("goals.0.description", c -> c.goals = List.of(new Goal(" ", List.of(indicator("a"))))),
+                missing("goals.0.indicators", c -> c.goals = List.of(new Goal("Goal", List.of()))),
+                missing("goals.0.indicators.0.code", c -> c.goals = List.of(new Goal("Goal",
                         List.of(indicator("Not A Code"))))),
-                missing("/goals/0/indicators/0/unit", c -> c.goals = List.of(new Goal("Goal", List.of(
+                missing("goals.0.indicators.0.unit", c -> c.goals = List.of(new Goal("Goal", List.of(
                         new Indicator("a", "Name", null, Direction.HIGHER_IS_BETTER, null, BigDecimal.TEN, null))))),
-                missing("/goals/0/indicators/0/direction", c -> c.goals = List.of(new Goal("Goal", List.of(
+                missing("goals.0.indicators.0.direction", c -> c.goals = List.of(new Goal("Goal", List.of(
                         new Indicator("a", "Name", "count", null, null, BigDecimal.TEN, null))))),
-                missing("/goals/0/indicators/0/target", c -> c.goals = List.of(new Goal("Goal", List.of(
+                missing("goals.0.indicators.0.target", c -> c.goals = List.of(new Goal("Goal", List.of(
                         new Indicator("a", "Name", "count", Direction.HIGHER_IS_BETTER, null, null, null))))),
-                missing("/goals/0/indicators/0/baseline", c -> c.goals = List.of(new Goal("Goal", List.of(
+                missing("goals.0.indicators.0.baseline", c -> c.goals = List.of(new Goal("Goal", List.of(
                         new Indicator("a", "Name", "count", Direction.HIGHER_IS_BETTER,
                                 new ApplicationContent.Baseline(BigDecimal.ONE, null), BigDecimal.TEN, null))))),
-                missing("/activityPlan", c -> c.activityPlan = List.of()),
-                missing("/activityPlan/0", c -> c.activityPlan = List.of(new Activity("Recruit",
+                missing("activityPlan", c -> c.activityPlan = List.of()),
+                missing("activityPlan.0", c -> c.activityPlan = List.of(new Activity("Recruit",
                         TODAY.plusMonths(2), TODAY.plusMonths(1)))),
-                missing("/budget", c -> c.budget = null),
-                missing("/budget/lines", c -> c.budget = new Budget(List.of(), Money.of("1"))),
-                missing("/budget/requestedAmount", c -> c.budget = new Budget(c.budget.lines(), Money.ZERO)),
-                missing("/budget/lines/0/year", c -> c.budget = new Budget(List.of(
+                missing("budget", c -> c.budget = null),
+                missing("budget.lines", c -> c.budget = new Budget(List.of(), Money.of("1"))),
+                missing("budget.requestedAmount", c -> c.budget = new Budget(c.budget.lines(), Money.ZERO)),
+                missing("budget.lines.0.year", c -> c.budget = new Budget(List.of(
                         new BudgetLine(1999, CostCategory.OTHER, Money.of("10"))), Money.of("10"))),
-                missing("/plans", c -> c.plans = null),
-                missing("/plans/followUp", c -> c.plans = new Plans(null, "e", "i")),
-                missing("/plans/evaluation", c -> c.plans = new Plans("f", " ", "i")),
-                missing("/plans/implementation", c -> c.plans = new Plans("f", "e", "")),
-                missing("/offices", c -> c.offices = List.of()),
-                missing("/officeHeadApproval", c -> c.officeHeadApproval = null),
-                missing("/officeHeadApproval/approvedBy", c -> c.officeHeadApproval = new Approval(" ", TODAY)),
-                missing("/officeHeadApproval/approvedOn", c -> c.officeHeadApproval = new Approval("Head", null)),
-                missing("/committeesInformed", c -> c.committeesInformed = List.of()),
-                missing("/committeesInformed/0/committee", c -> c.committeesInformed = List.of(
+                missing("plans", c -> c.plans = null),
+                missing("plans.followUp", c -> c.plans = new Plans(null, "e", "i")),
+                missing("plans.evaluation", c -> c.plans = new Plans("f", " ", "i")),
+                missing("plans.implementation", c -> c.plans = new Plans("f", "e", "")),
+                missing("offices", c -> c.offices = List.of()),
+                missing("officeHeadApproval", c -> c.officeHeadApproval = null),
+                missing("officeHeadApproval.approvedBy", c -> c.officeHeadApproval = new Approval(" ", TODAY)),
+                missing("officeHeadApproval.approvedOn", c -> c.officeHeadApproval = new Approval("Head", null)),
+                missing("committeesInformed", c -> c.committeesInformed = List.of()),
+                missing("committeesInformed.0.committee", c -> c.committeesInformed = List.of(
                         new CommitteeInformation("", TODAY))),
-                missing("/committeesInformed/0/informedOn", c -> c.committeesInformed = List.of(
+                missing("committeesInformed.0.informedOn", c -> c.committeesInformed = List.of(
                         new CommitteeInformation("Socialnämnden", null))));
     }
 
@@ -118,42 +118,42 @@ class ApplicationContentTest {
         ApplicationContent empty = new ApplicationContent(null, null, null, null, null, null, null, null, null, null,
                 null);
 
-        assertThat(violatedFields(empty)).containsExactly("/title", "/currentSituation", "/intervention",
-                "/targetGroup", "/goals", "/activityPlan", "/budget", "/plans", "/offices", "/officeHeadApproval",
-                "/committeesInformed");
+        assertThat(violatedFields(empty)).containsExactly("title", "currentSituation", "intervention",
+                "targetGroup", "goals", "activityPlan", "budget", "plans", "offices", "officeHeadApproval",
+                "committeesInformed");
     }
 
     @Test
     void an_application_without_a_lead_office_is_refused() {
-        ContentBuilder content = valid().with(c -> c.offices = List.of(new ParticipatingOffice("UTB", false),
-                new ParticipatingOffice("SOC", false)));
+        ContentBuilder content = valid().with(c -> c.offices = List.of(new ParticipatingOffice("utb", false),
+                new ParticipatingOffice("soc", false)));
 
-        assertThat(violatedFields(content.build())).containsExactly("/offices");
+        assertThat(violatedFields(content.build())).containsExactly("offices");
     }
 
     @Test
     void an_application_with_two_lead_offices_is_refused() {
-        ContentBuilder content = valid().with(c -> c.offices = List.of(new ParticipatingOffice("UTB", true),
-                new ParticipatingOffice("SOC", true)));
+        ContentBuilder content = valid().with(c -> c.offices = List.of(new ParticipatingOffice("utb", true),
+                new ParticipatingOffice("soc", true)));
 
-        assertThat(violatedFields(content.build())).containsExactly("/offices");
+        assertThat(violatedFields(content.build())).containsExactly("offices");
     }
 
     @Test
     void the_lead_office_is_the_one_marked_lead_wherever_it_is_listed() {
-        ApplicationContent content = valid().with(c -> c.offices = List.of(new ParticipatingOffice("SOC", false),
-                new ParticipatingOffice("UTB", true))).build();
+        ApplicationContent content = valid().with(c -> c.offices = List.of(new ParticipatingOffice("soc", false),
+                new ParticipatingOffice("utb", true))).build();
 
-        assertThat(content.leadOffice()).isEqualTo("UTB");
-        assertThat(content.officeCodes()).containsExactly("SOC", "UTB");
+        assertThat(content.leadOffice()).isEqualTo("utb");
+        assertThat(content.officeCodes()).containsExactly("soc", "utb");
     }
 
     @Test
     void an_office_takes_part_only_once() {
-        ContentBuilder content = valid().with(c -> c.offices = List.of(new ParticipatingOffice("UTB", true),
-                new ParticipatingOffice("UTB", false)));
+        ContentBuilder content = valid().with(c -> c.offices = List.of(new ParticipatingOffice("utb", true),
+                new ParticipatingOffice("utb", false)));
 
-        assertThat(violatedFields(content.build())).containsExactly("/offices/1/office");
+        assertThat(violatedFields(content.build())).containsExactly("offices.1.office");
     }
 
     @Test
@@ -163,7 +163,7 @@ class ApplicationContentTest {
         RuleViolation refused = catchThrowableOfType(RuleViolation.class, () -> content.build().validate(TODAY));
 
         assertThat(refused.violations()).singleElement().satisfies(v -> {
-            assertThat(v.field()).isEqualTo("/budget/requestedAmount");
+            assertThat(v.field()).isEqualTo("budget.requestedAmount");
             assertThat(v.message()).contains("2000000.00");
         });
     }
@@ -181,7 +181,7 @@ class ApplicationContentTest {
             c.budget = new Budget(c.budget.lines(), Money.of("2000000.01"));
         });
 
-        assertThat(violatedFields(content.build())).containsExactly("/title", "/budget/requestedAmount");
+        assertThat(violatedFields(content.build())).containsExactly("title", "budget.requestedAmount");
     }
 
     @Test
@@ -190,7 +190,7 @@ class ApplicationContentTest {
                 new BudgetLine(2026, CostCategory.PERSONNEL, Money.of("100")),
                 new BudgetLine(2026, CostCategory.PERSONNEL, Money.of("200"))), Money.of("100")));
 
-        assertThat(violatedFields(content.build())).containsExactly("/budget/lines/1");
+        assertThat(violatedFields(content.build())).containsExactly("budget.lines.1");
     }
 
     @Test
@@ -204,7 +204,7 @@ class ApplicationContentTest {
                 new Goal("First", List.of(indicator("placements"))),
                 new Goal("Second", List.of(indicator("attendance"), indicator("placements")))));
 
-        assertThat(violatedFields(content.build())).containsExactly("/goals/1/indicators/1/code");
+        assertThat(violatedFields(content.build())).containsExactly("goals.1.indicators.1.code");
     }
 
     @Test
@@ -212,7 +212,7 @@ class ApplicationContentTest {
         ContentBuilder future = valid().with(c -> c.officeHeadApproval = new Approval("Head", TODAY.plusDays(1)));
         ContentBuilder sameDay = valid().with(c -> c.officeHeadApproval = new Approval("Head", TODAY));
 
-        assertThat(violatedFields(future.build())).containsExactly("/officeHeadApproval/approvedOn");
+        assertThat(violatedFields(future.build())).containsExactly("officeHeadApproval.approvedOn");
         assertThatCode(() -> sameDay.build().validate(TODAY)).doesNotThrowAnyException();
     }
 
@@ -222,7 +222,7 @@ class ApplicationContentTest {
                 new CommitteeInformation("Socialnämnden", TODAY),
                 new CommitteeInformation("Barn- och ungdomsnämnden", TODAY.plusDays(1))));
 
-        assertThat(violatedFields(content.build())).containsExactly("/committeesInformed/1/informedOn");
+        assertThat(violatedFields(content.build())).containsExactly("committeesInformed.1.informedOn");
     }
 
     @Test

@@ -33,10 +33,13 @@ import se.socialfund.domain.shared.Role;
 /** Test data: a complete application, the people who act on it, and the municipality's dates. */
 public final class Fixtures {
     public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-    /** The lead office, a participating office, and an office that has nothing to do with the application. */
-    public static final String LEAD = "UTB";
-    public static final String PARTNER = "SOC";
-    public static final String OTHER = "KUL";
+    /**
+     * The lead office, a participating office, and an office that has nothing to do with the application (office
+     * codes are lower case, see {@code Limits.OFFICE}).
+     */
+    public static final String LEAD = "utb";
+    public static final String PARTNER = "soc";
+    public static final String OTHER = "kul";
     public static final Money REQUESTED = Money.of("1500000.00");
     public static final Set<String> KNOWN_GOALS = Set.of("education-and-work", "safe-childhood");
 
@@ -57,7 +60,7 @@ public final class Fixtures {
     }
 
     public static Actor fundOfficer() {
-        return actor(Role.FUND_OFFICER, "KSK");
+        return actor(Role.FUND_OFFICER, "ksk");
     }
 
     public static Actor advisor() {
@@ -75,6 +78,28 @@ public final class Fixtures {
     /** Noon in Stockholm on that day. */
     public static Instant noon(LocalDate day) {
         return day.atTime(12, 0).atZone(STOCKHOLM).toInstant();
+    }
+
+    /** A step by {@code by}, who saw {@code version}, at noon in Stockholm on {@code day}. */
+    public static Step step(Actor by, long version, LocalDate day) {
+        return new Step(by, version, noon(day), STOCKHOLM);
+    }
+
+    /** A step by {@code by}, who saw {@code version}, at that moment in Stockholm. */
+    public static Step step(Actor by, long version, Instant at) {
+        return new Step(by, version, at, STOCKHOLM);
+    }
+
+    /**
+     * The steps possible now for someone with the right role: what the fund officer, the scientific advisor and
+     * the lead office's applicant and office head are offered together (each step is one of theirs).
+     */
+    public static List<Action> possibleActions(Application app) {
+        Set<Action> offered = java.util.EnumSet.noneOf(Action.class);
+        for (Actor someone : List.of(fundOfficer(), advisor(), applicant(LEAD), officeHead(LEAD))) {
+            offered.addAll(app.allowedActions(someone));
+        }
+        return List.copyOf(offered);
     }
 
     public static ApplicationPeriod periodAround(LocalDate day) {

@@ -9,7 +9,10 @@ import java.util.UUID;
 import se.socialfund.domain.application.ApplicationContent.CostCategory;
 import se.socialfund.domain.application.CostReport.CostLine;
 import se.socialfund.domain.application.MunicipalPerspective.Recommendation;
+import se.socialfund.domain.followup.Evaluation;
+import se.socialfund.domain.followup.FollowUp;
 import se.socialfund.domain.followup.Measurement;
+import se.socialfund.domain.shared.Actor;
 import se.socialfund.domain.shared.Money;
 
 import static se.socialfund.domain.application.Fixtures.*;
@@ -29,7 +32,7 @@ public final class Journey {
 
     public static Journey receivedOn(LocalDate day) {
         Application app = Application.submit(UUID.randomUUID(), new RegistrationNumber("KS", day.getYear(), 648),
-                periodAround(day), content(day).build(), applicant(LEAD), noon(day), day);
+                periodAround(day), content(day).build(), Fixtures.step(applicant(LEAD), 0, day));
         return new Journey(app, day);
     }
 
@@ -51,15 +54,26 @@ public final class Journey {
         return noon(day);
     }
 
+    /** A step today by {@code by}, who saw the application's current version. */
+    public Step step(Actor by) {
+        return step(by, app.version());
+    }
+
+    /** A step today by {@code by}, who saw {@code version}. */
+    public Step step(Actor by, long version) {
+        return Fixtures.step(by, version, day);
+    }
+
     public Journey criteriaChecked() {
         nextDay();
-        app.assessCriteria(allCriteriaMet(), List.of(), fundOfficer(), app.version(), now());
+        app.assessCriteria(new CriteriaAssessment.Draft(allCriteriaMet(), List.of()), step(fundOfficer()));
         return this;
     }
 
     public Journey completionRequested() {
         nextDay();
-        app.requestCompletion(List.of("How is the control group chosen?"), fundOfficer(), app.version(), now());
+        app.requestCompletion(new CompletionRequest.Draft(List.of("How is the control group chosen?")),
+                step(fundOfficer()));
         return this;
     }
 
@@ -69,21 +83,21 @@ public final class Journey {
             c.title = "Early support in preschool, revised";
             c.officeHeadApproval = new ApplicationContent.Approval("Head of " + LEAD, day);
         }).build();
-        app.submitRevision(revised, officeHead(LEAD), app.version(), now(), day);
+        app.submitRevision(revised, step(officeHead(LEAD)));
         return this;
     }
 
     public Journey readyForDecision() {
         nextDay();
-        app.addMunicipalPerspective(List.of("safe-childhood"), KNOWN_GOALS, List.of(new Agenda2030Target("4.2")),
-                Recommendation.GRANT, "Fits the municipality's goals", fundOfficer(), app.version(), now());
+        app.addMunicipalPerspective(new MunicipalPerspective.Draft(List.of("safe-childhood"), List.of("4.2"),
+                Recommendation.GRANT, "Fits the municipality's goals"), KNOWN_GOALS, step(fundOfficer()));
         return this;
     }
 
     public Journey granted(Money amount) {
         nextDay();
-        app.recordBoardDecision(BoardDecision.Outcome.GRANTED, amount, List.of("Report yearly"), List.of(), day,
-                "§ 123", fundOfficer(), app.version(), now());
+        app.recordBoardDecision(new BoardDecision.Draft(BoardDecision.Outcome.GRANTED, amount,
+                List.of("Report yearly"), List.of(), day, "§ 123"), step(fundOfficer()));
         return this;
     }
 
@@ -93,8 +107,8 @@ public final class Journey {
 
     public Journey started(LocalDate startDate) {
         nextDay();
-        app.startProject("Project leader at " + LEAD, "Project plan v1", startDate, startDate.plusYears(2),
-                applicant(LEAD), app.version(), now());
+        app.startProject(new ProjectStart.Draft("Project leader at " + LEAD, "Project plan v1", startDate,
+                startDate.plusYears(2)), step(applicant(LEAD)));
         return this;
     }
 
@@ -104,44 +118,46 @@ public final class Journey {
 
     public Journey costsReported(String total) {
         nextDay();
-        LocalDate asOf = day.isBefore(app.projectStart().startDate()) ? app.projectStart().startDate() : day;
-        app.reportCosts(asOf, List.of(new CostLine(asOf.getYear(), CostCategory.PERSONNEL, Money.of(total))), null,
-                applicant(LEAD), app.version(), now());
+        LocalDate start = app.snapshot().projectStart().startDate();
+        LocalDate asOf = day.isBefore(start) ? start : day;
+        app.reportCosts(new CostReport.Draft(asOf, List.of(new CostLine(asOf.getYear(), CostCategory.PERSONNEL,
+                Money.of(total))), null), step(applicant(LEAD)));
         return this;
     }
 
     public Journey followedUp() {
         nextDay();
-        app.submitFollowUp("On plan", "Staff turnover", List.of(measurement("placements", Measurement.Group.TARGET,
-                "35")), applicant(LEAD), app.version(), now());
+        app.submitFollowUp(new FollowUp.Draft("On plan", "Staff turnover", List.of(measurement("placements",
+                Measurement.Group.TARGET, "35"))), step(applicant(LEAD)));
         return this;
     }
 
     public Journey evaluated() {
         nextDay();
-        app.submitEvaluation("Fewer placements", "Children stay at home", List.of(measurement("placements",
-                Measurement.Group.TARGET, "28")), null, officeHead(LEAD), app.version(), now());
+        app.submitEvaluation(new Evaluation.Draft("Fewer placements", "Children stay at home",
+                List.of(measurement("placements", Measurement.Group.TARGET, "28")), null), step(officeHead(LEAD)));
         return this;
     }
 
     public Journey terminated() {
         nextDay();
-        LocalDate ended = day.isBefore(app.projectStart().startDate()) ? app.projectStart().startDate() : day;
-        app.terminate("Could not be staffed", ended, fundOfficer(), app.version(), now());
+        LocalDate start = app.snapshot().projectStart().startDate();
+        LocalDate ended = day.isBefore(start) ? start : day;
+        app.terminate(new Termination.Draft("Could not be staffed", ended), step(fundOfficer()));
         return this;
     }
 
     public Journey closed() {
         nextDay();
-        app.recordImplementationDecision(ImplementationDecision.Outcome.IMPLEMENT,
+        app.recordImplementationDecision(new ImplementationDecision.Draft(ImplementationDecision.Outcome.IMPLEMENT,
                 ImplementationDecision.Financing.REPRIORITISATION, "Barn- och ungdomsnämnden", day, "BUN § 12",
-                "Works", officeHead(LEAD), app.version(), now());
+                "Works"), step(officeHead(LEAD)));
         return this;
     }
 
     public Journey withdrawn() {
         nextDay();
-        app.withdraw("Financed in the ordinary budget", applicant(LEAD), app.version(), now());
+        app.withdraw("Financed in the ordinary budget", step(applicant(LEAD)));
         return this;
     }
 

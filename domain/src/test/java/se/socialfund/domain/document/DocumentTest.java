@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import se.socialfund.domain.shared.Conflict;
 import se.socialfund.domain.shared.RuleViolation;
 import se.socialfund.domain.shared.StaleVersion;
+import se.socialfund.domain.shared.Violations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,5 +50,22 @@ class DocumentTest {
         assertThatThrownBy(() -> superseded.publish(AT, "fo", 2)).isInstanceOf(Conflict.class);
         assertThatThrownBy(() -> superseded.supersededBy(UUID.randomUUID())).isInstanceOf(Conflict.class);
         assertThatThrownBy(() -> pdf(null).withdrawPublication(1)).isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void a_draft_names_every_broken_field_and_a_sound_one_none() {
+        Violations broken = new Violations();
+        new DocumentDraft(null, " ", null, "x".repeat(SecrecyMarking.MAX_PROVISION + 1)).validate(broken);
+        assertThatThrownBy(() -> broken.throwIfAny("broken")).isInstanceOfSatisfying(RuleViolation.class,
+                e -> assertThat(e.violations()).extracting(RuleViolation.Violation::field)
+                        .containsExactlyInAnyOrder("type", "title", "origin", "secrecyProvision"));
+        Violations tooLong = new Violations();
+        new DocumentDraft(DocumentType.OTHER, "t".repeat(Document.MAX_TITLE + 1), Origin.RECEIVED, null)
+                .validate(tooLong);
+        assertThat(tooLong.isEmpty()).isFalse();
+        Violations sound = new Violations();
+        new DocumentDraft(DocumentType.OTHER, "t".repeat(Document.MAX_TITLE), Origin.DRAWN_UP, "OSL 26 kap. 1 §")
+                .validate(sound);
+        assertThat(sound.isEmpty()).isTrue();
     }
 }

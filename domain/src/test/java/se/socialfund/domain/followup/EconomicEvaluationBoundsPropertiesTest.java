@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * exception.
  */
 class EconomicEvaluationBoundsPropertiesTest {
-    private static final String AT = "/economics";
+    private static final String AT = "economics";
     private static final BigDecimal HALF_AN_ORE = new BigDecimal("0.005");
     private static final BigDecimal ONE_ORE = new BigDecimal("0.01");
 
@@ -98,10 +98,13 @@ class EconomicEvaluationBoundsPropertiesTest {
                 Tuple.of(3, Arbitraries.longs().between(0, 1_000_000_000_000_000_000L).map(u -> BigDecimal.valueOf(u, 6))));
     }
 
-    /** No discounting (in two scales), a rate just below 1, and everyday rates. */
+    /**
+     * No discounting (in two scales), a rate just below 1 (a rate is a measure: at most six decimals), and everyday
+     * rates.
+     */
     static Arbitrary<BigDecimal> rates() {
         return Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.of("0", "0.000000", "0.999", "0.999999999999").map(BigDecimal::new)),
+                Tuple.of(1, Arbitraries.of("0", "0.000000", "0.999", "0.999999").map(BigDecimal::new)),
                 Tuple.of(3, Arbitraries.integers().between(0, 999).map(n -> BigDecimal.valueOf(n, 3))));
     }
 
@@ -171,14 +174,14 @@ class EconomicEvaluationBoundsPropertiesTest {
     }
 
     @Property(tries = 500)
-    @Label("a horizon of zero, negative or beyond fifty years is refused at /horizonYears, also when computing")
+    @Label("a horizon of zero, negative or beyond fifty years is refused at horizonYears, also when computing")
     void a_horizon_outside_one_to_fifty_years_is_refused(@ForAll("drafts") Draft draft,
                                                           @ForAll("horizonsOutside") int horizon,
                                                           @ForAll("amounts") Money cost) {
         EconomicEvaluation evaluation = draft.fromYearOne().withHorizon(horizon).evaluation();
 
-        assertThat(refusedFields(() -> evaluation.validate(AT))).containsExactly(AT + "/horizonYears");
-        assertThat(refusedFields(() -> evaluation.compute(cost))).containsExactly(AT + "/horizonYears");
+        assertThat(refusedFields(() -> evaluation.validate(AT))).containsExactly(AT + ".horizonYears");
+        assertThat(refusedFields(() -> evaluation.compute(cost))).containsExactly(AT + ".horizonYears");
         Statistics.label("horizon").collect(horizon <= 0 ? "zero or negative" : "beyond fifty");
     }
 
@@ -192,22 +195,22 @@ class EconomicEvaluationBoundsPropertiesTest {
         int start = offset <= 0 ? offset : draft.horizon() + offset;
         EconomicEvaluation evaluation = draft.withItem(i, startingIn(draft.items().get(i), start)).evaluation();
 
-        String field = AT + "/items/" + i + "/startsInYear";
+        String field = AT + ".items." + i + ".startsInYear";
         assertThat(refusedFields(() -> evaluation.validate(AT))).containsExactly(field);
         assertThat(refusedFields(() -> evaluation.compute(cost))).containsExactly(field);
         Statistics.label("start year").collect(start <= 0 ? "before year 1" : "after the horizon");
     }
 
     @Property(tries = 500)
-    @Label("a discount rate below zero, from 1 up, or missing is refused at /discountRate, never divided by")
+    @Label("a discount rate below zero, from 1 up, or missing is refused at discountRate, never divided by")
     void a_discount_rate_outside_zero_to_one_is_refused(@ForAll("drafts") Draft draft,
                                                          @ForAll("ratesOutside") BigDecimal rate,
                                                          @ForAll("amounts") Money cost) {
         EconomicEvaluation evaluation = draft.withRate(rate).evaluation();
 
         // a rate of -1 would make every discount factor (1 + r)^t zero: the refusal must come before the division
-        assertThat(refusedFields(() -> evaluation.validate(AT))).containsExactly(AT + "/discountRate");
-        assertThat(refusedFields(() -> evaluation.compute(cost))).containsExactly(AT + "/discountRate");
+        assertThat(refusedFields(() -> evaluation.validate(AT))).containsExactly(AT + ".discountRate");
+        assertThat(refusedFields(() -> evaluation.compute(cost))).containsExactly(AT + ".discountRate");
         Statistics.label("rate").collect(rate == null ? "none" : rate.signum() < 0 ? "negative" : "1 or more");
     }
 
@@ -220,7 +223,7 @@ class EconomicEvaluationBoundsPropertiesTest {
         EconomicEvaluation evaluation = draft.withItem(i, new SavingsItem(item.outcome(), item.payer(),
                 item.costAvoidedPerUnit(), units, item.startsInYear())).evaluation();
 
-        String field = AT + "/items/" + i + "/unitsPerYear";
+        String field = AT + ".items." + i + ".unitsPerYear";
         assertThat(refusedFields(() -> evaluation.validate(AT))).containsExactly(field);
         assertThat(refusedFields(() -> evaluation.compute(cost))).containsExactly(field);
     }
@@ -239,8 +242,8 @@ class EconomicEvaluationBoundsPropertiesTest {
 
     @Provide
     Arbitrary<String> moneyFields() {
-        return Arbitraries.oneOf(Arbitraries.just("/cost"),
-                Arbitraries.integers().between(0, 4).map(i -> AT + "/items/" + i + "/costAvoidedPerUnit"));
+        return Arbitraries.oneOf(Arbitraries.just("cost"),
+                Arbitraries.integers().between(0, 4).map(i -> AT + ".items." + i + ".costAvoidedPerUnit"));
     }
 
     /** One way of breaking an item. */
@@ -259,25 +262,25 @@ class EconomicEvaluationBoundsPropertiesTest {
         Draft d = draft.fromYearOne();
         if (breakFirstYear) {
             d = d.withFirstYear(badFirstYear);
-            expected.add(AT + "/firstYear");
+            expected.add(AT + ".firstYear");
         }
         if (breakHorizon) {
             d = d.withHorizon(badHorizon);
-            expected.add(AT + "/horizonYears");
+            expected.add(AT + ".horizonYears");
         }
         if (breakRate) {
             d = d.withRate(badRate);
-            expected.add(AT + "/discountRate");
+            expected.add(AT + ".discountRate");
         }
         if (noItems) {
             d = d.withItems(List.of());
-            expected.add(AT + "/items");
+            expected.add(AT + ".items");
         } else {
             List<SavingsItem> items = new ArrayList<>();
             for (int i = 0; i < d.items().size(); i++) {
                 SavingsItem it = d.items().get(i);
                 ItemBreak b = itemBreaks.get(i % itemBreaks.size());
-                String ip = AT + "/items/" + i;
+                String ip = AT + ".items." + i;
                 items.add(switch (b) {
                     case NONE -> it;
                     case UNITS -> new SavingsItem(it.outcome(), it.payer(), it.costAvoidedPerUnit(), badUnits, 1);
@@ -288,11 +291,11 @@ class EconomicEvaluationBoundsPropertiesTest {
                 });
                 switch (b) {
                     case NONE -> { }
-                    case UNITS -> expected.add(ip + "/unitsPerYear");
-                    case OUTCOME -> expected.add(ip + "/outcome");
-                    case PAYER -> expected.add(ip + "/payer");
-                    case COST_MISSING -> expected.add(ip + "/costAvoidedPerUnit");
-                    case START -> expected.add(ip + "/startsInYear");
+                    case UNITS -> expected.add(ip + ".unitsPerYear");
+                    case OUTCOME -> expected.add(ip + ".outcome");
+                    case PAYER -> expected.add(ip + ".payer");
+                    case COST_MISSING -> expected.add(ip + ".costAvoidedPerUnit");
+                    case START -> expected.add(ip + ".startsInYear");
                 }
             }
             d = d.withItems(items);
@@ -383,9 +386,14 @@ class EconomicEvaluationBoundsPropertiesTest {
     }
 
     /** The fields a RuleViolation points at; fails if anything else (or nothing) is thrown. */
+    /**
+     * The fields refused, each once: a value can break two rules of its field at once (a rate of 1E+30 is both out
+     * of range and beyond the measure's bound), and each rule names it.
+     */
     private static List<String> refusedFields(ThrowingCallable call) {
         Throwable thrown = catchThrowable(call);
         assertThat(thrown).isInstanceOf(RuleViolation.class);
-        return ((RuleViolation) thrown).violations().stream().map(RuleViolation.Violation::field).toList();
+        return ((RuleViolation) thrown).violations().stream().map(RuleViolation.Violation::field).distinct()
+                .toList();
     }
 }

@@ -114,25 +114,25 @@ class EconomicEvaluationTest {
     @Test
     void a_valid_evaluation_passes_validation() {
         assertThatCode(() -> new EconomicEvaluation(2027, 50, kr("0.999"), List.of(item("S", "1", "0", 50)))
-                .validate("/economics")).doesNotThrowAnyException();
+                .validate("economics")).doesNotThrowAnyException();
     }
 
     @Test
     void a_horizon_of_zero_years_is_refused() {
         assertThat(violations(new EconomicEvaluation(2027, 0, kr("0.035"), List.of(item("S", "1", "1", 1)))))
-                .containsExactly("/economics/horizonYears");
+                .containsExactly("economics.horizonYears");
     }
 
     @Test
     void a_horizon_beyond_fifty_years_is_refused() {
         assertThat(violations(new EconomicEvaluation(2027, 51, kr("0.035"), List.of(item("S", "1", "1", 1)))))
-                .containsExactly("/economics/horizonYears");
+                .containsExactly("economics.horizonYears");
     }
 
     @Test
     void negative_units_are_refused() {
         assertThat(violations(new EconomicEvaluation(2027, 5, kr("0.035"), List.of(item("S", "1", "-1", 1)))))
-                .containsExactly("/economics/items/0/unitsPerYear");
+                .containsExactly("economics.items.0.unitsPerYear");
     }
 
     @Test
@@ -140,13 +140,13 @@ class EconomicEvaluationTest {
         List<SavingsItem> items = List.of(item("S", "1", "1", 1));
 
         assertThat(violations(new EconomicEvaluation(2027, 5, BigDecimal.ONE, items)))
-                .containsExactly("/economics/discountRate");
+                .containsExactly("economics.discountRate");
         assertThat(violations(new EconomicEvaluation(2027, 5, kr("1.5"), items)))
-                .containsExactly("/economics/discountRate");
+                .containsExactly("economics.discountRate");
         assertThat(violations(new EconomicEvaluation(2027, 5, kr("-0.01"), items)))
-                .containsExactly("/economics/discountRate");
+                .containsExactly("economics.discountRate");
         assertThat(violations(new EconomicEvaluation(2027, 5, null, items)))
-                .containsExactly("/economics/discountRate");
+                .containsExactly("economics.discountRate");
     }
 
     @Test
@@ -154,15 +154,15 @@ class EconomicEvaluationTest {
         assertThat(violations(new EconomicEvaluation(2027, 5, kr("0.035"), List.of(
                 new SavingsItem(" ", null, null, BigDecimal.ONE, 6),
                 new SavingsItem("o", "p", Money.of("1"), BigDecimal.ONE, 0)))))
-                .containsExactly("/economics/items/0/outcome", "/economics/items/0/payer",
-                        "/economics/items/0/costAvoidedPerUnit", "/economics/items/0/startsInYear",
-                        "/economics/items/1/startsInYear");
+                .containsExactly("economics.items.0.outcome", "economics.items.0.payer",
+                        "economics.items.0.costAvoidedPerUnit", "economics.items.0.startsInYear",
+                        "economics.items.1.startsInYear");
     }
 
     @Test
     void an_evaluation_without_outcomes_or_with_a_first_year_out_of_range_is_refused() {
         assertThat(violations(new EconomicEvaluation(1999, 5, kr("0.035"), List.of())))
-                .containsExactly("/economics/firstYear", "/economics/items");
+                .containsExactly("economics.firstYear", "economics.items");
     }
 
     @Test
@@ -173,7 +173,7 @@ class EconomicEvaluationTest {
     }
 
     private static List<String> violations(EconomicEvaluation evaluation) {
-        RuleViolation refused = catchThrowableOfType(RuleViolation.class, () -> evaluation.validate("/economics"));
+        RuleViolation refused = catchThrowableOfType(RuleViolation.class, () -> evaluation.validate("economics"));
         assertThat(refused).as("should be refused").isNotNull();
         return refused.violations().stream().map(RuleViolation.Violation::field).toList();
     }

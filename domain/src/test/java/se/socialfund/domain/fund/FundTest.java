@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class FundTest {
     private static final Actor OFFICER = new Actor("officer", "Fund Officer", Set.of(Role.FUND_OFFICER),
-            Optional.of("KSK"), Optional.empty());
+            Optional.of("ksk"), Optional.empty());
     private static final Instant AT = Instant.parse("2026-06-15T10:00:00Z");
     private static final LocalDate DAY = LocalDate.of(2026, 6, 15);
     private static final UUID APP = UUID.randomUUID();
@@ -125,7 +125,8 @@ class FundTest {
         void adds_capital_dated_on_the_last_day_of_the_closing_year() {
             Fund fund = Fund.restore(FundBalance.EMPTY);
 
-            LedgerEntry entry = fund.markCapital(Money.of("40000000"), 2025, "KF 2026-04-20 § 55", OFFICER, AT);
+            LedgerEntry entry = fund.markCapital(Money.of("40000000"), 2025, "KF 2026-04-20 § 55", OFFICER, AT,
+                    DAY);
 
             assertThat(entry.kind()).isEqualTo(LedgerEntryKind.CAPITAL_MARKING);
             assertThat(entry.entryDate()).isEqualTo(LocalDate.of(2025, 12, 31));
@@ -137,18 +138,32 @@ class FundTest {
             Fund fund = Fund.restore(FundBalance.EMPTY);
 
             RuleViolation refused = catchThrowableOfType(RuleViolation.class, () -> fund.markCapital(Money.ZERO, 2027,
-                    " ", OFFICER, AT));
+                    " ", OFFICER, AT, DAY));
 
             assertThat(refused.violations()).extracting(RuleViolation.Violation::field)
-                    .containsExactly("/amount", "/closingYear", "/reference");
+                    .containsExactly("amount", "closingYear", "reference");
             assertThat(fund.balance()).isEqualTo(FundBalance.EMPTY);
+        }
+
+        @Test
+        void judges_the_year_by_the_municipalitys_date_of_the_marking() {
+            Fund fund = Fund.restore(FundBalance.EMPTY);
+            // New Year's Eve in UTC is already New Year's Day in Stockholm: 2025 has ended there
+            Instant newYear = Instant.parse("2025-12-31T23:30:00Z");
+            LocalDate stockholm = LocalDate.ofInstant(newYear, java.time.ZoneId.of("Europe/Stockholm"));
+
+            assertThatThrownBy(() -> fund.markCapital(Money.of("1000000"), 2025, "KF § 1", OFFICER, newYear,
+                    LocalDate.ofInstant(newYear, java.time.ZoneOffset.UTC))).isInstanceOf(RuleViolation.class);
+            LedgerEntry entry = fund.markCapital(Money.of("1000000"), 2025, "KF § 1", OFFICER, newYear, stockholm);
+
+            assertThat(entry.entryDate()).isEqualTo(LocalDate.of(2025, 12, 31));
         }
 
         @Test
         void refuses_the_closing_of_the_current_year_before_it_has_happened() {
             Fund fund = Fund.restore(FundBalance.EMPTY);
 
-            assertThatThrownBy(() -> fund.markCapital(Money.of("1000000"), 2026, "KF § 1", OFFICER, AT))
+            assertThatThrownBy(() -> fund.markCapital(Money.of("1000000"), 2026, "KF § 1", OFFICER, AT, DAY))
                     .isInstanceOf(RuleViolation.class);
         }
     }
@@ -160,8 +175,8 @@ class FundTest {
                 new Installment("Socialnämnden", 2020, Money.of("2000000"))), AT, "officer");
 
         private LedgerEntry repay(Fund fund, int year, String amount, String settled) {
-            return fund.repay(plan, "Socialnämnden", year, Money.of(amount), Money.of(settled), APP, "KS 2018/0100",
-                    "KF budget 2019", DAY, OFFICER, AT);
+            return fund.settle(Settlement.repayment(APP, "Socialnämnden", year, Money.of(amount), DAY,
+                    "KF budget 2019"), plan, Money.of(settled), "KS 2018/0100", OFFICER, AT);
         }
 
         @Test
@@ -185,7 +200,7 @@ class FundTest {
                     "1500000"));
 
             assertThat(refused.violations()).singleElement().satisfies(v -> {
-                assertThat(v.field()).isEqualTo("/amount");
+                assertThat(v.field()).isEqualTo("amount");
                 assertThat(v.message()).contains("500000.00");
             });
             assertThat(fund.newEntries()).isEmpty();
@@ -198,11 +213,12 @@ class FundTest {
             Fund fund = fundWith("40000000", "10000000", "0");
 
             RuleViolation noYear = catchThrowableOfType(RuleViolation.class, () -> repay(fund, 2021, "1", "0"));
-            RuleViolation noPlan = catchThrowableOfType(RuleViolation.class, () -> fund.repay(null, "Socialnämnden",
-                    2019, Money.of("1"), Money.ZERO, APP, "KS 2018/0100", "ref", DAY, OFFICER, AT));
+            RuleViolation noPlan = catchThrowableOfType(RuleViolation.class, () -> fund.settle(Settlement.repayment(
+                    APP, "Socialnämnden", 2019, Money.of("1"), DAY, "ref"), null, Money.ZERO, "KS 2018/0100", OFFICER,
+                    AT));
 
-            assertThat(noYear.violations().get(0).field()).isEqualTo("/committee");
-            assertThat(noPlan.violations().get(0).field()).isEqualTo("/applicationId");
+            assertThat(noYear.violations().get(0).field()).isEqualTo("committee");
+            assertThat(noPlan.violations().get(0).field()).isEqualTo("applicationId");
         }
 
         @Test
@@ -210,8 +226,8 @@ class FundTest {
             Fund fund = fundWith("40000000", "10000000", "0");
             FundBalance before = fund.balance();
 
-            LedgerEntry entry = fund.writeOff(plan, "Socialnämnden", 2020, Money.of("2000000"), Money.ZERO,
-                    "Savings did not appear", APP, "KS 2018/0100", "KS § 9", DAY, OFFICER, AT);
+            LedgerEntry entry = fund.settle(Settlement.writeOff(APP, "Socialnämnden", 2020, Money.of("2000000"), DAY,
+                    "Savings did not appear", "KS § 9"), plan, Money.ZERO, "KS 2018/0100", OFFICER, AT);
 
             assertThat(entry.kind()).isEqualTo(LedgerEntryKind.WRITE_OFF);
             assertThat(entry.note()).isEqualTo("Savings did not appear");
@@ -222,10 +238,14 @@ class FundTest {
         void a_write_off_gives_its_reason_and_cannot_exceed_what_is_outstanding() {
             Fund fund = fundWith("40000000", "10000000", "0");
 
-            assertThatThrownBy(() -> fund.writeOff(plan, "Socialnämnden", 2020, Money.of("1"), Money.ZERO, " ", APP,
-                    "KS 2018/0100", "ref", DAY, OFFICER, AT)).isInstanceOf(RuleViolation.class);
-            assertThatThrownBy(() -> fund.writeOff(plan, "Socialnämnden", 2020, Money.of("0.01"),
-                    Money.of("2000000"), "Gone", APP, "KS 2018/0100", "ref", DAY, OFFICER, AT))
+            // the reason is checked with the rest of what a settlement names, and again by the fund itself
+            RuleViolation noReason = catchThrowableOfType(RuleViolation.class, () -> Settlement.writeOff(APP,
+                    "Socialnämnden", 2020, Money.of("1"), DAY, " ", "ref").validate());
+            assertThat(noReason.violations()).extracting(RuleViolation.Violation::field).containsExactly("reason");
+            assertThatThrownBy(() -> fund.settle(Settlement.writeOff(APP, "Socialnämnden", 2020, Money.of("1"), DAY,
+                    " ", "ref"), plan, Money.ZERO, "KS 2018/0100", OFFICER, AT)).isInstanceOf(RuleViolation.class);
+            assertThatThrownBy(() -> fund.settle(Settlement.writeOff(APP, "Socialnämnden", 2020, Money.of("0.01"),
+                    DAY, "Gone", "ref"), plan, Money.of("2000000"), "KS 2018/0100", OFFICER, AT))
                     .isInstanceOf(RuleViolation.class);
             assertThat(fund.newEntries()).isEmpty();
         }

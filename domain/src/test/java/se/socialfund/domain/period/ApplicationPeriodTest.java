@@ -72,7 +72,7 @@ class ApplicationPeriodTest {
         RuleViolation refused = catchThrowableOfType(RuleViolation.class, () -> open("Backwards", "2026-05-10",
                 "2026-05-09", List.of()));
 
-        assertThat(refused.violations()).extracting(RuleViolation.Violation::field).containsExactly("/closesOn");
+        assertThat(refused.violations()).extracting(RuleViolation.Violation::field).containsExactly("closesOn");
     }
 
     @Test
@@ -86,7 +86,7 @@ class ApplicationPeriodTest {
         RuleViolation refused = catchThrowableOfType(RuleViolation.class, () -> open("Year end", "2026-12-15",
                 "2027-01-15", List.of()));
 
-        assertThat(refused.violations()).extracting(RuleViolation.Violation::field).containsExactly("/closesOn");
+        assertThat(refused.violations()).extracting(RuleViolation.Violation::field).containsExactly("closesOn");
     }
 
     @Test
@@ -95,6 +95,6 @@ class ApplicationPeriodTest {
                 UUID.randomUUID(), " ", null, null, List.of(), AT, "officer"));
 
         assertThat(refused.violations()).extracting(RuleViolation.Violation::field)
-                .containsExactly("/name", "/opensOn", "/closesOn");
+                .containsExactly("name", "opensOn", "closesOn");
     }
 }

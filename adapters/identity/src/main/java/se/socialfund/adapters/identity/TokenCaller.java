@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -21,11 +22,16 @@ import se.socialfund.domain.shared.Role;
 /**
  * The caller as the verified bearer token describes them: roles from {@code groups} (only the ones the domain
  * knows), the office from {@code office}, a display name, and the OIDC client. Nothing of the token itself is kept.
+ * The contract (and the audit trail) keep the subject, the client and the name to {@value #CLAIM_MAX} characters: a
+ * token whose subject or client is longer names nobody the service can record, and is refused like any other bad
+ * token (401); a longer display name is only cut.
  */
 @RequestScoped
 public class TokenCaller implements CurrentCaller {
     /** Set by the REST adapter for every request; a client may send its own, in this form. */
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    /** The longest subject, client id and display name openapi.yaml states (AuditEvent, actor). */
+    static final int CLAIM_MAX = 255;
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Inject
@@ -54,10 +60,23 @@ public class TokenCaller implements CurrentCaller {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         identity.getRoles().forEach(r -> Role.fromClaim(r).ifPresent(roles::add));
         String subject = Optional.ofNullable(token.getSubject()).orElse(identity.getPrincipal().getName());
-        String name = firstClaim("name", "preferred_username").orElse(subject);
-        Optional<String> office = firstClaim("office").filter(o -> !o.isBlank());
         Optional<String> client = firstClaim("azp", "client_id");
+        if (subject == null || subject.length() > CLAIM_MAX || client.filter(c -> c.length() > CLAIM_MAX).isPresent()) {
+            throw new AuthenticationFailedException("the token's subject or client id is over " + CLAIM_MAX
+                    + " characters");
+        }
+        String name = cut(firstClaim("name", "preferred_username").orElse(subject));
+        Optional<String> office = firstClaim("office").filter(o -> !o.isBlank());
         return new Actor(subject, name, roles, office, client);
+    }
+
+    /** At most {@link #CLAIM_MAX} characters, not splitting a character outside the BMP. */
+    static String cut(String text) {
+        if (text.length() <= CLAIM_MAX) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(CLAIM_MAX - 1)) ? CLAIM_MAX - 1 : CLAIM_MAX;
+        return text.substring(0, end);
     }
 
     private Optional<String> firstClaim(String... names) {

@@ -17,7 +17,8 @@ import jakarta.persistence.Query;
 import org.hibernate.jpa.HibernateHints;
 
 import se.socialfund.application.port.out.AuditTrail;
-import se.socialfund.application.port.out.Page;
+import se.socialfund.application.port.in.AuditFilter;
+import se.socialfund.application.port.in.Page;
 import se.socialfund.domain.audit.AuditEvent;
 import se.socialfund.domain.audit.AuditRecord;
 import se.socialfund.domain.audit.ChainVerification;

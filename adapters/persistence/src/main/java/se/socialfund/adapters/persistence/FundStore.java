@@ -15,7 +15,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
 import se.socialfund.application.port.out.FundRepository;
-import se.socialfund.application.port.out.Page;
+import se.socialfund.application.port.in.LedgerFilter;
+import se.socialfund.application.port.in.LedgerLine;
+import se.socialfund.application.port.in.Page;
 import se.socialfund.domain.fund.Fund;
 import se.socialfund.domain.fund.FundBalance;
 import se.socialfund.domain.fund.LedgerEntry;
@@ -39,7 +41,7 @@ public class FundStore implements FundRepository {
     }
 
     @Override
-    public List<StoredEntry> save(Fund fund) {
+    public List<LedgerLine> save(Fund fund) {
         FundEntity e = em.find(FundEntity.class, FundEntity.THE_FUND);
         FundBalance b = fund.balance();
         e.capital = b.capital().amount();
@@ -84,7 +86,7 @@ public class FundStore implements FundRepository {
     }
 
     @Override
-    public Page<StoredEntry> ledger(LedgerFilter f, int limit, Long after) {
+    public Page<LedgerLine> ledger(LedgerFilter f, int limit, Long after) {
         StringBuilder jpql = new StringBuilder("from LedgerEntryEntity e");
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> where = new ArrayList<>();
@@ -115,7 +117,7 @@ public class FundStore implements FundRepository {
         TypedQuery<LedgerEntryEntity> query = em.createQuery(jpql.toString(), LedgerEntryEntity.class)
                 .setMaxResults(limit + 1);
         params.forEach(query::setParameter);
-        return Page.of(query.getResultStream().map(FundStore::stored).toList(), limit, StoredEntry::position);
+        return Page.of(query.getResultStream().map(FundStore::stored).toList(), limit, LedgerLine::position);
     }
 
     @Override
@@ -129,7 +131,7 @@ public class FundStore implements FundRepository {
     }
 
     @Override
-    public List<StoredEntry> entriesFor(UUID applicationId) {
+    public List<LedgerLine> entriesFor(UUID applicationId) {
         return em.createQuery("from LedgerEntryEntity e where e.applicationId = :id order by e.position",
                         LedgerEntryEntity.class).setParameter("id", applicationId).getResultStream()
                 .map(FundStore::stored).toList();
@@ -146,8 +148,8 @@ public class FundStore implements FundRepository {
         return released;
     }
 
-    private static StoredEntry stored(LedgerEntryEntity e) {
-        return new StoredEntry(e.position, new LedgerEntry(LedgerEntryKind.valueOf(e.kind), e.entryDate,
+    private static LedgerLine stored(LedgerEntryEntity e) {
+        return new LedgerLine(e.position, new LedgerEntry(LedgerEntryKind.valueOf(e.kind), e.entryDate,
                 new Money(e.amount), e.reference, e.applicationId, e.registrationNumber, e.committee, e.planYear,
                 e.note, e.recordedAt, e.recordedBy));
     }

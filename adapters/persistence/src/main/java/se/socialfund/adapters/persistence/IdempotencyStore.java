@@ -62,14 +62,15 @@ public class IdempotencyStore implements IdempotencyKeys {
             throw new Conflict("idempotency-in-progress", "a request with this Idempotency-Key is still being "
                     + "processed; retry shortly to get its answer");
         }
-        return Optional.of(new Earlier((String) row[0], Documents.read((String) row[1], Receipt.class)));
+        return Optional.of(new Earlier((String) row[0], Documents.read(Documents.IDEMPOTENCY_RECEIPT,
+                (String) row[1], Receipt.class, "idempotency key " + key)));
     }
 
     @Override
     public void complete(String caller, String key, Receipt receipt) {
         em.createNativeQuery("UPDATE idempotency_key SET receipt = CAST(:receipt AS jsonb) "
                         + "WHERE caller = :caller AND key = :key")
-                .setParameter("receipt", Documents.write(receipt)).setParameter("caller", caller)
+                .setParameter("receipt", Documents.write(Documents.IDEMPOTENCY_RECEIPT, receipt)).setParameter("caller", caller)
                 .setParameter("key", key).executeUpdate();
     }
 

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import se.socialfund.application.port.out.StoreUnavailable;
+import se.socialfund.application.port.in.StoreUnavailable;
 import se.socialfund.application.port.out.UnitOfWork;
 
 /**

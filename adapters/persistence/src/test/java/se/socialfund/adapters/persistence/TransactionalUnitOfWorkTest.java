@@ -6,7 +6,7 @@ import javax.transaction.xa.XAException;
 
 import org.junit.jupiter.api.Test;
 
-import se.socialfund.application.port.out.StoreUnavailable;
+import se.socialfund.application.port.in.StoreUnavailable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

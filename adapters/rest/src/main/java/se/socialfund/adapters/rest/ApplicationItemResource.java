@@ -1,9 +1,10 @@
 package se.socialfund.adapters.rest;
 
-import java.util.List;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,13 +27,6 @@ import se.socialfund.application.port.in.GetApplicationQuery;
 import se.socialfund.adapters.rest.dto.Responses.PageDto;
 import se.socialfund.adapters.rest.dto.Responses.RevisionInfoDto;
 import se.socialfund.domain.shared.NotFound;
-import se.socialfund.domain.application.Agenda2030Target;
-import se.socialfund.domain.application.CostReport.CostLine;
-import se.socialfund.domain.application.CriteriaAssessment.CriterionResult;
-import se.socialfund.domain.application.RepaymentPlan.Installment;
-import se.socialfund.domain.followup.EconomicEvaluation;
-import se.socialfund.domain.followup.Measurement;
-import se.socialfund.domain.shared.RuleViolation;
 
 import static se.socialfund.adapters.rest.ApplicationResource.applicationId;
 
@@ -100,31 +94,24 @@ public class ApplicationItemResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/criteria-assessment")
     public Response assessCriteria(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                   @Valid @NotNull CriteriaAssessmentRequest body) {
-        long version = Preconditions.expectedVersion(ifMatch);
-        return ok(assessCriteria.assessCriteria(new AssessCriteria.Command(applicationId(id), version,
-                body.criteria().stream().map(c -> new CriterionResult(c.criterion(), c.met(), c.motivation()))
-                        .toList(), body.remarks() == null ? List.of() : body.remarks())));
+                                   @NotNull CriteriaAssessmentRequest body) {
+        return step(id, ifMatch, body::toDraft, assessCriteria::assessCriteria);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/completion-requests")
     public Response requestCompletion(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                      @Valid @NotNull CompletionRequestRequest body) {
-        long version = Preconditions.expectedVersion(ifMatch);
-        return ok(requestCompletion.requestCompletion(new RequestCompletion.Command(applicationId(id), version,
-                body.questions())));
+                                      @NotNull CompletionRequestRequest body) {
+        return step(id, ifMatch, body::toDraft, requestCompletion::requestCompletion);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/revisions")
     public Response submitRevision(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                   @Valid @NotNull ApplicationContentDto body) {
-        long version = Preconditions.expectedVersion(ifMatch);
-        return ok(submitRevision.submitRevision(new SubmitRevision.Command(applicationId(id), version,
-                body.toDomain())));
+                                   @NotNull ApplicationContentDto body) {
+        return step(id, ifMatch, body::toDomain, submitRevision::submitRevision);
     }
 
     @POST
@@ -132,86 +119,56 @@ public class ApplicationItemResource {
     @Path("/{id}/municipal-perspective")
     public Response addMunicipalPerspective(@PathParam("id") String id,
                                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                            @Valid @NotNull MunicipalPerspectiveRequest body) {
-        long version = Preconditions.expectedVersion(ifMatch);
-        List<Agenda2030Target> targets = new java.util.ArrayList<>();
-        for (int i = 0; i < body.agenda2030().size(); i++) {
-            String code = body.agenda2030().get(i);
-            if (!Agenda2030Target.exists(code)) {
-                throw new RuleViolation("/agenda2030/" + i, "'" + code + "' is not an Agenda 2030 goal (1-17) or "
-                        + "one of its targets");
-            }
-            targets.add(new Agenda2030Target(code));
-        }
-        return ok(addMunicipalPerspective.addMunicipalPerspective(new AddMunicipalPerspective.Command(
-                applicationId(id), version, body.overallGoals(), targets, body.recommendation(), body.motivation())));
+                                            @NotNull MunicipalPerspectiveRequest body) {
+        return step(id, ifMatch, body::toDraft, addMunicipalPerspective::addMunicipalPerspective);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/reviews")
     public Response addReview(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                              @Valid @NotNull ReviewRequest body) {
-        long version = Preconditions.expectedVersion(ifMatch);
-        return ok(addReview.addReview(new AddReview.Command(applicationId(id), version, body.comment())));
+                              @NotNull ReviewRequest body) {
+        return step(id, ifMatch, body::comment, addReview::addReview);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/board-decision")
     public Response recordBoardDecision(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                        @Valid @NotNull BoardDecisionRequest body) {
-        long version = Preconditions.expectedVersion(ifMatch);
-        return ok(recordBoardDecision.recordBoardDecision(new RecordBoardDecision.Command(applicationId(id), version,
-                body.outcome(), body.grantedAmount() == null ? null
-                        : body.grantedAmount().toMoney("/grantedAmount/amount"),
-                body.conditions(), body.reasons(), body.meetingDate(), body.minutesParagraph())));
+                                        @NotNull BoardDecisionRequest body) {
+        return step(id, ifMatch, body::toDraft, recordBoardDecision::recordBoardDecision);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/project-start")
     public Response startProject(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                 @Valid @NotNull ProjectStartRequest body) {
-        long version = Preconditions.expectedVersion(ifMatch);
-        return ok(startProject.startProject(new StartProject.Command(applicationId(id), version,
-                body.projectLeader(), body.projectPlan(), body.startDate(), body.plannedEndDate())));
+                                 @NotNull ProjectStartRequest body) {
+        return step(id, ifMatch, body::toDraft, startProject::startProject);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/cost-reports")
     public Response reportCosts(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                @Valid @NotNull CostReportRequest body) {
-        long version = Preconditions.expectedVersion(ifMatch);
-        return ok(reportCosts.reportCosts(new ReportCosts.Command(applicationId(id), version, body.asOf(),
-                body.lines().stream().map(l -> new CostLine(l.year(), l.category(),
-                        l.amount().toMoney("/lines/amount"))).toList(), body.comment())));
+                                @NotNull CostReportRequest body) {
+        return step(id, ifMatch, body::toDraft, reportCosts::reportCosts);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/follow-ups")
     public Response submitFollowUp(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                   @Valid @NotNull FollowUpRequest body) {
-        long version = Preconditions.expectedVersion(ifMatch);
-        return ok(submitFollowUp.submitFollowUp(new SubmitFollowUp.Command(applicationId(id), version,
-                body.progress(), body.risks(), measurements(body.measurements()))));
+                                   @NotNull FollowUpRequest body) {
+        return step(id, ifMatch, body::toDraft, submitFollowUp::submitFollowUp);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/evaluation")
     public Response submitEvaluation(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                     @Valid @NotNull EvaluationRequest body) {
-        long version = Preconditions.expectedVersion(ifMatch);
-        EconomicEvaluationDto e = body.economics();
-        EconomicEvaluation economics = e == null ? null : new EconomicEvaluation(e.firstYear(), e.horizonYears(),
-                e.discountRate(), e.items().stream().map(i -> new EconomicEvaluation.SavingsItem(i.outcome(),
-                i.payer(), i.costAvoidedPerUnit().toMoney("/economics/items/costAvoidedPerUnit"), i.unitsPerYear(),
-                i.startsInYear())).toList());
-        return ok(submitEvaluation.submitEvaluation(new SubmitEvaluation.Command(applicationId(id), version,
-                body.summary(), body.humanGains(), measurements(body.measurements()), economics)));
+                                     @NotNull EvaluationRequest body) {
+        return step(id, ifMatch, body::toDraft, submitEvaluation::submitEvaluation);
     }
 
     @POST
@@ -219,47 +176,42 @@ public class ApplicationItemResource {
     @Path("/{id}/implementation-decision")
     public Response recordImplementationDecision(@PathParam("id") String id,
                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                                 @Valid @NotNull ImplementationDecisionRequest body) {
-        long version = Preconditions.expectedVersion(ifMatch);
-        return ok(recordImplementationDecision.recordImplementationDecision(new RecordImplementationDecision.Command(
-                applicationId(id), version, body.outcome(), body.financing(), body.committee(), body.decidedOn(),
-                body.reference(), body.motivation())));
+                                                 @NotNull ImplementationDecisionRequest body) {
+        return step(id, ifMatch, body::toDraft, recordImplementationDecision::recordImplementationDecision);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/withdrawal")
     public Response withdraw(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                             @Valid @NotNull WithdrawalRequest body) {
-        long version = Preconditions.expectedVersion(ifMatch);
-        return ok(withdraw.withdraw(new Withdraw.Command(applicationId(id), version, body.reason())));
+                             @NotNull WithdrawalRequest body) {
+        return step(id, ifMatch, body::reason, withdraw::withdraw);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/termination")
     public Response terminate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                              @Valid @NotNull TerminationRequest body) {
-        long version = Preconditions.expectedVersion(ifMatch);
-        return ok(terminate.terminate(new Terminate.Command(applicationId(id), version, body.reason(),
-                body.endedOn())));
+                              @NotNull TerminationRequest body) {
+        return step(id, ifMatch, body::toDraft, terminate::terminate);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/repayment-plan")
     public Response setRepaymentPlan(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                     @Valid @NotNull RepaymentPlanRequest body) {
-        long version = Preconditions.expectedVersion(ifMatch);
-        List<Installment> installments = body.installments().stream().map(i -> new Installment(i.committee(),
-                i.year(), i.amount().toMoney("/installments/amount"))).toList();
-        return ok(setRepaymentPlan.setRepaymentPlan(new SetRepaymentPlan.Command(applicationId(id), version,
-                installments)));
+                                     @NotNull RepaymentPlanRequest body) {
+        return step(id, ifMatch, body::toDomain, setRepaymentPlan::setRepaymentPlan);
     }
 
-    private static List<Measurement> measurements(List<MeasurementDto> dtos) {
-        return dtos.stream().map(m -> new Measurement(m.indicator(), m.group(), m.measuredOn(), m.n(), m.value()))
-                .toList();
+    /**
+     * Takes a step: the If-Match first (428), then the body read as the step's draft (only money is parsed there),
+     * then the use case, which refuses in the domain's order; answers the application with its new ETag.
+     */
+    private static <D> Response step(String id, String ifMatch, Supplier<D> draft,
+                                     Function<StepCommand<D>, ApplicationView> useCase) {
+        long version = Preconditions.expectedVersion(ifMatch);
+        return ok(useCase.apply(new StepCommand<>(applicationId(id), version, draft.get())));
     }
 
     private static Response ok(ApplicationView view) {

@@ -3,7 +3,6 @@ package se.socialfund.adapters.rest;
 import java.net.URI;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -42,6 +41,9 @@ public class ApplicationPeriodResource {
         if (year != null) {
             try {
                 y = Integer.parseInt(year);
+                if (y < 0 || y > 9999) {
+                    throw new NumberFormatException("outside the contract's 0 to 9999");
+                }
             } catch (NumberFormatException e) {
                 throw new BadParameter("year", "a year such as 2026");
             }
@@ -63,7 +65,7 @@ public class ApplicationPeriodResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response open(@Valid @NotNull PeriodRequest body) {
+    public Response open(@NotNull PeriodRequest body) {
         ApplicationPeriod period = open.open(new OpenApplicationPeriodUseCase.Command(body.name(), body.opensOn(),
                 body.closesOn()));
         return Response.created(URI.create("/api/v1/application-periods/" + period.id()))

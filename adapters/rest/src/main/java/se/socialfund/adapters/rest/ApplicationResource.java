@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,7 +33,7 @@ import se.socialfund.adapters.rest.dto.Responses.ReceiptDto;
 import se.socialfund.adapters.rest.problem.BadParameter;
 import se.socialfund.application.port.in.GetApplicationQuery;
 import se.socialfund.application.port.in.SubmitApplicationUseCase;
-import se.socialfund.application.port.out.ApplicationFilter;
+import se.socialfund.application.port.in.ApplicationSearch;
 import se.socialfund.domain.application.RegistrationNumber;
 import se.socialfund.domain.application.Stage;
 import se.socialfund.domain.shared.NotFound;
@@ -62,7 +61,7 @@ public class ApplicationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(@HeaderParam(IDEMPOTENCY_KEY) String key, @Valid @NotNull ApplicationContentDto body) {
+    public Response submit(@HeaderParam(IDEMPOTENCY_KEY) String key, @NotNull ApplicationContentDto body) {
         if (key != null && !KEY.matcher(key).matches()) {
             throw new BadParameter(IDEMPOTENCY_KEY, "8 to 128 visible ASCII characters, e.g. a UUID");
         }
@@ -98,9 +97,9 @@ public class ApplicationResource {
                            @QueryParam("period") String period,
                            @QueryParam("registrationNumber") String registrationNumber,
                            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        ApplicationFilter filter = new ApplicationFilter(stage(stage), office(office), uuid("period", period),
-                registrationNumber(registrationNumber), null, null);
-        var page = query.list(filter, Paging.limit(limit), Paging.after(cursor));
+        ApplicationSearch search = new ApplicationSearch(stage(stage), office(office), uuid("period", period),
+                registrationNumber(registrationNumber));
+        var page = query.list(search, Paging.limit(limit), Paging.after(cursor));
         return new PageDto<>(page.items().stream().map(ResponseMapper::summary).toList(),
                 Paging.cursor(page.after()));
     }
@@ -119,6 +118,9 @@ public class ApplicationResource {
             return null;
         }
         try {
+            if (value.length() != 36) { // UUID.fromString would take short forms such as 1-2-3-4-5
+                throw new IllegalArgumentException("not 36 characters");
+            }
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
             throw new BadParameter(parameter, parameter + " must be a UUID");
@@ -137,8 +139,8 @@ public class ApplicationResource {
     }
 
     static String office(String office) {
-        if (office != null && !office.matches(se.socialfund.adapters.rest.dto.Limits.OFFICE)) {
-            throw new BadParameter("office", se.socialfund.adapters.rest.dto.Limits.OFFICE_MESSAGE);
+        if (office != null && !se.socialfund.domain.shared.Limits.OFFICE.matcher(office).matches()) {
+            throw new BadParameter("office", se.socialfund.domain.shared.Limits.OFFICE_MESSAGE);
         }
         return office;
     }

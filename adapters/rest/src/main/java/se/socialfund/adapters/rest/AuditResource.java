@@ -1,6 +1,7 @@
 package se.socialfund.adapters.rest;
 
 import java.time.Instant;
+import java.time.DateTimeException;
 import java.time.format.DateTimeParseException;
 
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -21,8 +23,8 @@ import se.socialfund.adapters.rest.dto.Responses.VerificationDto;
 import se.socialfund.adapters.rest.problem.BadParameter;
 import se.socialfund.adapters.rest.problem.UnstorableText;
 import se.socialfund.application.port.in.AuditQuery;
-import se.socialfund.application.port.out.AuditTrail.AuditFilter;
-import se.socialfund.application.port.out.Page;
+import se.socialfund.application.port.in.AuditFilter;
+import se.socialfund.application.port.in.Page;
 import se.socialfund.domain.audit.AuditEvent;
 import se.socialfund.domain.audit.AuditRecord;
 import se.socialfund.domain.audit.ChainVerification;
@@ -32,28 +34,27 @@ import se.socialfund.domain.audit.ChainVerification;
 @Authenticated
 public class AuditResource {
     static final String CSV = "text/csv";
+    private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     @Inject
     AuditQuery audit;
 
+    /**
+     * JSON unless the client prefers CSV: no Accept, {@code *}{@code /*} and {@code application/*} get JSON (what
+     * curl, Python's requests and generated clients send), {@code text/csv} (or {@code text/*}) ranked first gets CSV.
+     */
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public PageDto<AuditEventDto> json(@QueryParam("from") String from, @QueryParam("to") String to,
-                                       @QueryParam("actor") String actor,
-                                       @QueryParam("applicationId") String applicationId,
-                                       @QueryParam("action") String action, @QueryParam("limit") String limit,
-                                       @QueryParam("cursor") String cursor) {
+    @Produces({MediaType.APPLICATION_JSON, CSV + ";charset=UTF-8"})
+    public Response list(@Context UriInfo uri, @Context HttpHeaders headers, @QueryParam("from") String from,
+                         @QueryParam("to") String to, @QueryParam("actor") String actor,
+                         @QueryParam("applicationId") String applicationId, @QueryParam("action") String action,
+                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Page<AuditEvent> page = find(from, to, actor, applicationId, action, limit, cursor);
-        return new PageDto<>(page.items().stream().map(AuditResource::dto).toList(), Paging.cursor(page.after()));
-    }
-
-    @GET
-    @Produces(CSV + ";charset=UTF-8")
-    public Response csv(@Context UriInfo uri, @QueryParam("from") String from, @QueryParam("to") String to,
-                        @QueryParam("actor") String actor, @QueryParam("applicationId") String applicationId,
-                        @QueryParam("action") String action, @QueryParam("limit") String limit,
-                        @QueryParam("cursor") String cursor) {
-        Page<AuditEvent> page = find(from, to, actor, applicationId, action, limit, cursor);
+        if (!prefersCsv(headers)) {
+            return Response.ok(new PageDto<>(page.items().stream().map(AuditResource::dto).toList(),
+                    Paging.cursor(page.after())), MediaType.APPLICATION_JSON_TYPE).build();
+        }
         StringBuilder csv = new StringBuilder("sequence,occurredAt,requestId,actorSubject,actorName,actorRoles,"
                 + "actorOffice,clientId,action,outcome,objectType,objectId,registrationNumber,versionBefore,"
                 + "versionAfter,previousHash,hash,contentSha256\r\n");
@@ -88,6 +89,19 @@ public class AuditResource {
     public VerificationDto verify() {
         ChainVerification v = audit.verify();
         return new VerificationDto(v.intact(), v.checked(), v.firstBrokenAt(), v.problem(), v.lastHash());
+    }
+
+    /** The first acceptable type, in the client's order of preference, that one of the two answers fits. */
+    static boolean prefersCsv(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (type.isCompatible(MediaType.valueOf(CSV))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Page<AuditEvent> find(String from, String to, String actor, String applicationId, String action,
@@ -126,9 +140,17 @@ public class AuditResource {
             return null;
         }
         try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadParameter(parameter, parameter + " must be a UTC time, e.g. 2026-01-31T00:00:00Z");
+            if (value.length() > 40) { // the contract's maxLength
+                throw new DateTimeParseException("longer than a time", value, 40);
+            }
+            Instant instant = Instant.parse(value);
+            if (instant.isBefore(FIRST) || instant.isAfter(LAST)) { // beyond what the database's dates can hold
+                throw new DateTimeException("outside the years 0000 to 9999");
+            }
+            return instant;
+        } catch (DateTimeException e) {
+            throw new BadParameter(parameter, parameter + " must be a UTC time in the years 0000 to 9999, e.g. "
+                    + "2026-01-31T00:00:00Z");
         }
     }
 

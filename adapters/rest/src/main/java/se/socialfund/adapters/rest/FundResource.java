@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,8 +29,8 @@ import se.socialfund.application.port.in.FundUseCases.MarkCapital;
 import se.socialfund.application.port.in.FundUseCases.RecordRepayment;
 import se.socialfund.application.port.in.FundUseCases.ViewFund;
 import se.socialfund.application.port.in.FundUseCases.WriteOffRepayment;
-import se.socialfund.application.port.out.FundRepository.LedgerFilter;
-import se.socialfund.application.port.out.FundRepository.StoredEntry;
+import se.socialfund.application.port.in.LedgerFilter;
+import se.socialfund.application.port.in.LedgerLine;
 import se.socialfund.domain.fund.FundBalance;
 import se.socialfund.domain.fund.LedgerEntry;
 import se.socialfund.domain.fund.LedgerEntryKind;
@@ -68,35 +67,35 @@ public class FundResource {
     @POST
     @Path("/capital-markings")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response markCapital(@Valid @NotNull CapitalMarkingRequest body) {
-        return created(markCapital.markCapital(new MarkCapital.Command(body.amount().toPositiveMoney("/amount/amount"),
+    public Response markCapital(@NotNull CapitalMarkingRequest body) {
+        return created(markCapital.markCapital(new MarkCapital.Command(MoneyDto.money(body.amount(), "/amount"),
                 body.closingYear(), body.reference())));
     }
 
     @POST
     @Path("/repayments")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response recordRepayment(@Valid @NotNull RepaymentRequest body) {
+    public Response recordRepayment(@NotNull RepaymentRequest body) {
         return created(recordRepayment.recordRepayment(new RecordRepayment.Command(body.applicationId(),
-                body.committee(), body.year(), body.amount().toPositiveMoney("/amount/amount"), body.paidOn(),
+                body.committee(), body.year(), MoneyDto.money(body.amount(), "/amount"), body.paidOn(),
                 body.reference())));
     }
 
     @POST
     @Path("/write-offs")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response writeOff(@Valid @NotNull WriteOffRequest body) {
+    public Response writeOff(@NotNull WriteOffRequest body) {
         return created(writeOff.writeOff(new WriteOffRepayment.Command(body.applicationId(), body.committee(),
-                body.year(), body.amount().toPositiveMoney("/amount/amount"), body.writtenOffOn(), body.reason(),
+                body.year(), MoneyDto.money(body.amount(), "/amount"), body.writtenOffOn(), body.reason(),
                 body.reference())));
     }
 
-    private static Response created(StoredEntry stored) {
+    private static Response created(LedgerLine stored) {
         return Response.created(URI.create("/api/v1/fund/ledger?cursor=" + Paging.cursor(stored.position() - 1)
                 + "&limit=1")).entity(entry(stored)).build();
     }
 
-    static LedgerEntryDto entry(StoredEntry s) {
+    static LedgerEntryDto entry(LedgerLine s) {
         LedgerEntry e = s.entry();
         return new LedgerEntryDto(s.position(), e.kind().name(), e.entryDate(), MoneyDto.of(e.amount()),
                 e.reference(), e.applicationId(), e.registrationNumber(), e.committee(), e.year(), e.note(),
@@ -108,6 +107,9 @@ public class FundResource {
             return null;
         }
         try {
+            if (value.length() > 10) { // the contract's maxLength: LocalDate.parse would take +10000-01-01
+                throw new DateTimeParseException("longer than a date", value, 10);
+            }
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new BadParameter(parameter, parameter + " must be a date, YYYY-MM-DD");

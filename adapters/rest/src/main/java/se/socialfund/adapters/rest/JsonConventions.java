@@ -1,19 +1,31 @@
 package se.socialfund.adapters.rest;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.util.UUID;
 
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
@@ -69,6 +81,50 @@ public class JsonConventions implements ObjectMapperCustomizer {
                 .maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING).maxNumberLength(40)
                 .maxTokenCount(MAX_TOKENS).build());
         mapper.registerModule(new SimpleModule("storable-text").addDeserializer(String.class, new StorableText()));
+        mapper.registerModule(new SimpleModule("contract-bounds").setDeserializerModifier(
+                new BeanDeserializerModifier() {
+                    @Override
+                    public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config,
+                                                                  BeanDescription description,
+                                                                  JsonDeserializer<?> deserializer) {
+                        Class<?> type = description.getBeanClass();
+                        return type == LocalDate.class ? new Bounded<>(deserializer, 10, "a date, YYYY-MM-DD")
+                                : type == UUID.class ? new Bounded<>(deserializer, 36, "a UUID") : deserializer;
+                    }
+                }));
+    }
+
+    /**
+     * A date or an id only in the form the contract states (format date, maxLength 10; format uuid, 36): Jackson
+     * alone would also take "+10000-01-01" or a 24-character base64 id.
+     */
+    static final class Bounded<T> extends StdDeserializer<T> implements ContextualDeserializer {
+        private final JsonDeserializer<T> delegate;
+        private final int length;
+        private final String form;
+
+        @SuppressWarnings("unchecked")
+        Bounded(JsonDeserializer<?> delegate, int length, String form) {
+            super(delegate.handledType());
+            this.delegate = (JsonDeserializer<T>) delegate;
+            this.length = length;
+            this.form = form;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING) && p.getTextLength() != length) {
+                throw InvalidFormatException.from(p, "expected " + form, p.getText(), handledType());
+            }
+            return delegate.deserialize(p, ctxt);
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
+                throws JsonMappingException {
+            return delegate instanceof ContextualDeserializer c
+                    ? new Bounded<>(c.createContextual(ctxt, property), length, form) : this;
+        }
     }
 
     /** Text as Jackson reads it, refused when it holds a character PostgreSQL cannot store as sent. */

@@ -2,6 +2,7 @@ package se.socialfund.adapters.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 import se.socialfund.adapters.rest.problem.BadParameter;
 
@@ -10,6 +11,8 @@ public final class Paging {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
     private static final String PREFIX = "k1:";
+    /** The contract's form of a cursor (base64url of the prefix and a long fits in 32 characters). */
+    private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
     private Paging() {
     }
@@ -34,6 +37,9 @@ public final class Paging {
             return null;
         }
         try {
+            if (!CURSOR.matcher(cursor).matches()) {
+                throw new IllegalArgumentException("not a cursor of the contract's form");
+            }
             String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             if (decoded.startsWith(PREFIX)) {
                 return Long.parseLong(decoded.substring(PREFIX.length()));

@@ -14,9 +14,9 @@ import se.socialfund.adapters.rest.dto.StepRequests.InstallmentDto;
 import se.socialfund.adapters.rest.dto.StepRequests.MeasurementDto;
 import se.socialfund.adapters.rest.dto.StepRequests.SavingsItemDto;
 import se.socialfund.application.port.in.ApplicationView;
-import se.socialfund.application.port.out.ApplicationSummary;
+import se.socialfund.application.port.in.ApplicationSummary;
 import se.socialfund.domain.application.Action;
-import se.socialfund.domain.application.Application;
+import se.socialfund.domain.application.ApplicationSnapshot;
 import se.socialfund.domain.application.ApplicationContent;
 import se.socialfund.domain.application.ApplicationEvent;
 import se.socialfund.domain.application.Revision;
@@ -37,7 +37,7 @@ public final class ResponseMapper {
     }
 
     public static ApplicationDto application(ApplicationView view) {
-        Application a = view.application();
+        ApplicationSnapshot a = view.application();
         Revision r = a.currentRevision();
         return new ApplicationDto(a.id(), a.registrationNumber().toString(), a.stage().name(), a.version(),
                 a.periodId(), a.receivedAt(), a.updatedAt(), a.content().title(), a.leadOffice(), a.offices(),
@@ -97,7 +97,7 @@ public final class ResponseMapper {
                 allowed(a, view.allowedActions()));
     }
 
-    public static List<AllowedActionDto> allowed(Application a, List<Action> actions) {
+    public static List<AllowedActionDto> allowed(ApplicationSnapshot a, List<Action> actions) {
         return actions.stream().map(action -> new AllowedActionDto(action.name(), "POST",
                 APPLICATIONS + a.id() + "/" + action.resource())).toList();
     }

@@ -1,135 +1,91 @@
 package se.socialfund.application.port.in;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import se.socialfund.domain.application.Agenda2030Target;
 import se.socialfund.domain.application.ApplicationContent;
 import se.socialfund.domain.application.BoardDecision;
-import se.socialfund.domain.application.CostReport.CostLine;
-import se.socialfund.domain.application.CriteriaAssessment.CriterionResult;
+import se.socialfund.domain.application.CompletionRequest;
+import se.socialfund.domain.application.CostReport;
+import se.socialfund.domain.application.CriteriaAssessment;
 import se.socialfund.domain.application.ImplementationDecision;
-import se.socialfund.domain.application.MunicipalPerspective.Recommendation;
+import se.socialfund.domain.application.MunicipalPerspective;
+import se.socialfund.domain.application.ProjectStart;
 import se.socialfund.domain.application.RepaymentPlan.Installment;
-import se.socialfund.domain.followup.EconomicEvaluation;
-import se.socialfund.domain.followup.Measurement;
-import se.socialfund.domain.shared.Money;
+import se.socialfund.domain.application.Termination;
+import se.socialfund.domain.followup.Evaluation;
+import se.socialfund.domain.followup.FollowUp;
 
 /**
- * The business steps of the lifecycle, one use case each. Every command names the application and the version the
- * caller saw (If-Match); a step on a changed application is refused. Each answers the application as it is after
- * the step, as the caller sees it.
+ * The business steps of the lifecycle, one use case each. Every command names the application, the version the
+ * caller saw (If-Match) and what the step states, as the domain's draft of it; the domain checks the draft after
+ * the caller's right to the step. Each answers the application as it is after the step, as the caller sees it.
  */
 public final class ApplicationStepUseCases {
     private ApplicationStepUseCases() {
     }
 
-    public interface AssessCriteria {
-        record Command(UUID applicationId, long expectedVersion, List<CriterionResult> criteria,
-                       List<String> remarks) {
-        }
+    /**
+     * A step on one application, on the version the caller saw, with what the step states.
+     *
+     * @param draft the domain's draft of the step (for a revision the new content, for a review its comment, ...)
+     */
+    public record StepCommand<D>(UUID applicationId, long expectedVersion, D draft) {
+    }
 
-        ApplicationView assessCriteria(Command command);
+    public interface AssessCriteria {
+        ApplicationView assessCriteria(StepCommand<CriteriaAssessment.Draft> command);
     }
 
     public interface RequestCompletion {
-        record Command(UUID applicationId, long expectedVersion, List<String> questions) {
-        }
-
-        ApplicationView requestCompletion(Command command);
+        ApplicationView requestCompletion(StepCommand<CompletionRequest.Draft> command);
     }
 
     public interface SubmitRevision {
-        record Command(UUID applicationId, long expectedVersion, ApplicationContent content) {
-        }
-
-        ApplicationView submitRevision(Command command);
+        ApplicationView submitRevision(StepCommand<ApplicationContent> command);
     }
 
     public interface AddMunicipalPerspective {
-        record Command(UUID applicationId, long expectedVersion, List<String> overallGoals,
-                       List<Agenda2030Target> agenda2030, Recommendation recommendation, String motivation) {
-        }
-
-        ApplicationView addMunicipalPerspective(Command command);
+        ApplicationView addMunicipalPerspective(StepCommand<MunicipalPerspective.Draft> command);
     }
 
     public interface AddReview {
-        record Command(UUID applicationId, long expectedVersion, String comment) {
-        }
-
-        ApplicationView addReview(Command command);
+        ApplicationView addReview(StepCommand<String> command);
     }
 
     public interface RecordBoardDecision {
-        record Command(UUID applicationId, long expectedVersion, BoardDecision.Outcome outcome, Money grantedAmount,
-                       List<String> conditions, List<String> reasons, LocalDate meetingDate,
-                       String minutesParagraph) {
-        }
-
-        ApplicationView recordBoardDecision(Command command);
+        ApplicationView recordBoardDecision(StepCommand<BoardDecision.Draft> command);
     }
 
     public interface StartProject {
-        record Command(UUID applicationId, long expectedVersion, String projectLeader, String projectPlan,
-                       LocalDate startDate, LocalDate plannedEndDate) {
-        }
-
-        ApplicationView startProject(Command command);
+        ApplicationView startProject(StepCommand<ProjectStart.Draft> command);
     }
 
     public interface ReportCosts {
-        record Command(UUID applicationId, long expectedVersion, LocalDate asOf, List<CostLine> lines,
-                       String comment) {
-        }
-
-        ApplicationView reportCosts(Command command);
+        ApplicationView reportCosts(StepCommand<CostReport.Draft> command);
     }
 
     public interface SubmitFollowUp {
-        record Command(UUID applicationId, long expectedVersion, String progress, String risks,
-                       List<Measurement> measurements) {
-        }
-
-        ApplicationView submitFollowUp(Command command);
+        ApplicationView submitFollowUp(StepCommand<FollowUp.Draft> command);
     }
 
     public interface SubmitEvaluation {
-        record Command(UUID applicationId, long expectedVersion, String summary, String humanGains,
-                       List<Measurement> measurements, EconomicEvaluation economics) {
-        }
-
-        ApplicationView submitEvaluation(Command command);
+        ApplicationView submitEvaluation(StepCommand<Evaluation.Draft> command);
     }
 
     public interface RecordImplementationDecision {
-        record Command(UUID applicationId, long expectedVersion, ImplementationDecision.Outcome outcome,
-                       ImplementationDecision.Financing financing, String committee, LocalDate decidedOn,
-                       String reference, String motivation) {
-        }
-
-        ApplicationView recordImplementationDecision(Command command);
+        ApplicationView recordImplementationDecision(StepCommand<ImplementationDecision.Draft> command);
     }
 
     public interface Withdraw {
-        record Command(UUID applicationId, long expectedVersion, String reason) {
-        }
-
-        ApplicationView withdraw(Command command);
+        ApplicationView withdraw(StepCommand<String> command);
     }
 
     public interface Terminate {
-        record Command(UUID applicationId, long expectedVersion, String reason, LocalDate endedOn) {
-        }
-
-        ApplicationView terminate(Command command);
+        ApplicationView terminate(StepCommand<Termination.Draft> command);
     }
 
     public interface SetRepaymentPlan {
-        record Command(UUID applicationId, long expectedVersion, List<Installment> installments) {
-        }
-
-        ApplicationView setRepaymentPlan(Command command);
+        ApplicationView setRepaymentPlan(StepCommand<List<Installment>> command);
     }
 }

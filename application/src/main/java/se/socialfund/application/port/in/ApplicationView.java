@@ -3,22 +3,29 @@ package se.socialfund.application.port.in;
 import java.util.List;
 
 import se.socialfund.domain.application.Action;
-import se.socialfund.domain.application.Application;
+import se.socialfund.domain.application.ApplicationSnapshot;
 import se.socialfund.domain.followup.EconomicEvaluation;
 import se.socialfund.domain.followup.IndicatorAttainment;
 import se.socialfund.domain.followup.Measurement;
 
 /**
- * An application as one caller may see it: the application, the steps this caller may take now, and what the
- * service computes from its follow-up. Readers outside the application's offices and the fund officers get the
- * measurements of groups smaller than five removed, and attainment computed without them.
+ * An application as one caller may see it: its state as immutable data (never the live aggregate), the steps this
+ * caller may take now, and what the service computes from its follow-up. Readers outside the application's offices
+ * and the fund officers get the measurements of groups smaller than five removed, and attainment computed without
+ * them.
  *
  * @param followUpMeasurements   the mid-term follow-up's measurements this caller may see
  * @param evaluationMeasurements the final evaluation's measurements this caller may see
  * @param economics              the computed economic evaluation, when the evaluation has one
  */
-public record ApplicationView(Application application, List<Action> allowedActions,
+public record ApplicationView(ApplicationSnapshot application, List<Action> allowedActions,
                               List<Measurement> followUpMeasurements, List<Measurement> evaluationMeasurements,
                               List<IndicatorAttainment> attainment, EconomicEvaluation.Result economics,
                               boolean smallGroupsSuppressed) {
+    public ApplicationView {
+        allowedActions = List.copyOf(allowedActions);
+        followUpMeasurements = List.copyOf(followUpMeasurements);
+        evaluationMeasurements = List.copyOf(evaluationMeasurements);
+        attainment = List.copyOf(attainment);
+    }
 }

@@ -1,7 +1,5 @@
 package se.socialfund.application.port.in;
 
-import se.socialfund.application.port.out.AuditTrail.AuditFilter;
-import se.socialfund.application.port.out.Page;
 import se.socialfund.domain.audit.AuditEvent;
 import se.socialfund.domain.audit.ChainVerification;
 

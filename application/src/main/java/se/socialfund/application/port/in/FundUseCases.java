@@ -3,9 +3,6 @@ package se.socialfund.application.port.in;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import se.socialfund.application.port.out.FundRepository.LedgerFilter;
-import se.socialfund.application.port.out.FundRepository.StoredEntry;
-import se.socialfund.application.port.out.Page;
 import se.socialfund.domain.fund.FundBalance;
 import se.socialfund.domain.shared.Money;
 
@@ -21,32 +18,32 @@ public final class FundUseCases {
 
         FundView view(LocalDate asOf);
 
-        Page<StoredEntry> ledger(LedgerFilter filter, int limit, Long after);
+        Page<LedgerLine> ledger(LedgerFilter filter, int limit, Long after);
     }
 
     /** Markering i eget kapital at a year-end closing. */
     public interface MarkCapital {
-        record Command(Money amount, int closingYear, String reference) {
+        record Command(Money amount, Integer closingYear, String reference) {
         }
 
-        StoredEntry markCapital(Command command);
+        LedgerLine markCapital(Command command);
     }
 
     /** A realised repayment under the repayment model: a committee's budget frame was reduced. */
     public interface RecordRepayment {
-        record Command(UUID applicationId, String committee, int year, Money amount, LocalDate paidOn,
+        record Command(UUID applicationId, String committee, Integer year, Money amount, LocalDate paidOn,
                        String reference) {
         }
 
-        StoredEntry recordRepayment(Command command);
+        LedgerLine recordRepayment(Command command);
     }
 
     /** What will not come back of a planned repayment, written off with a reason. */
     public interface WriteOffRepayment {
-        record Command(UUID applicationId, String committee, int year, Money amount, LocalDate writtenOffOn,
+        record Command(UUID applicationId, String committee, Integer year, Money amount, LocalDate writtenOffOn,
                        String reason, String reference) {
         }
 
-        StoredEntry writeOff(Command command);
+        LedgerLine writeOff(Command command);
     }
 }

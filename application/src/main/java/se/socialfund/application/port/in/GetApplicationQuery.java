@@ -3,9 +3,6 @@ package se.socialfund.application.port.in;
 import java.util.List;
 import java.util.UUID;
 
-import se.socialfund.application.port.out.ApplicationFilter;
-import se.socialfund.application.port.out.ApplicationSummary;
-import se.socialfund.application.port.out.Page;
 import se.socialfund.domain.application.ApplicationEvent;
 import se.socialfund.domain.application.Revision;
 
@@ -14,7 +11,7 @@ public interface GetApplicationQuery {
     ApplicationView get(UUID id);
 
     /** The caller's filter; the use case adds the office restriction for office staff. */
-    Page<ApplicationSummary> list(ApplicationFilter filter, int limit, Long after);
+    Page<ApplicationSummary> list(ApplicationSearch search, int limit, Long after);
 
     List<ApplicationEvent> history(UUID id);
 

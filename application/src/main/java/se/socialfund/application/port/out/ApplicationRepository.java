@@ -1,11 +1,15 @@
 package se.socialfund.application.port.out;
 
+import se.socialfund.application.port.in.ApplicationSummary;
+import se.socialfund.application.port.in.Page;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import se.socialfund.domain.application.Application;
 import se.socialfund.domain.application.ApplicationEvent;
+import se.socialfund.domain.application.ApplicationSnapshot;
 import se.socialfund.domain.application.Revision;
 
 /** Where applications are kept: the current state, every revision, and the history of events. */
@@ -29,6 +33,6 @@ public interface ApplicationRepository {
 
     Optional<Revision> revision(UUID id, int number);
 
-    /** Applications in the given stages (for deadlines, reports and the public list), restored whole. */
-    List<Application> inStages(java.util.Set<se.socialfund.domain.application.Stage> stages);
+    /** Applications in the given stages (for deadlines, reports and the public list), as read-only state. */
+    List<ApplicationSnapshot> inStages(java.util.Set<se.socialfund.domain.application.Stage> stages);
 }

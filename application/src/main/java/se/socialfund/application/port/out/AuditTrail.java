@@ -1,5 +1,8 @@
 package se.socialfund.application.port.out;
 
+import se.socialfund.application.port.in.AuditFilter;
+import se.socialfund.application.port.in.Page;
+
 import java.time.Instant;
 
 import se.socialfund.domain.audit.AuditEvent;
@@ -11,8 +14,6 @@ public interface AuditTrail {
     /** Seals the record onto the end of the chain, in the current transaction. */
     AuditEvent append(AuditRecord record);
 
-    record AuditFilter(Instant from, Instant to, String actor, String objectId, String action) {
-    }
 
     Page<AuditEvent> find(AuditFilter filter, int limit, Long after);
 

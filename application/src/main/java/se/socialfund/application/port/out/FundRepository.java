@@ -1,5 +1,9 @@
 package se.socialfund.application.port.out;
 
+import se.socialfund.application.port.in.LedgerFilter;
+import se.socialfund.application.port.in.LedgerLine;
+import se.socialfund.application.port.in.Page;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -20,27 +24,20 @@ public interface FundRepository {
     Fund lockForUpdate();
 
     /** Appends the fund's new ledger entries and stores its balance; answers the entries as stored. */
-    List<StoredEntry> save(Fund fund);
+    List<LedgerLine> save(Fund fund);
 
     FundBalance balance();
 
     /** The balance from the ledger entries dated on or before the day. */
     FundBalance balanceAsOf(LocalDate day);
 
-    /** A stored ledger entry with its position in the ledger. */
-    record StoredEntry(long position, LedgerEntry entry) {
-    }
-
-    record LedgerFilter(LedgerEntryKind kind, UUID applicationId, LocalDate from, LocalDate to) {
-    }
-
-    Page<StoredEntry> ledger(LedgerFilter filter, int limit, Long after);
+    Page<LedgerLine> ledger(LedgerFilter filter, int limit, Long after);
 
     /** What has been repaid or written off of one installment of an investment's repayment plan. */
     Money settled(UUID applicationId, String committee, int year);
 
     /** Repaid and written-off sums per application (for reports). */
-    List<StoredEntry> entriesFor(UUID applicationId);
+    List<LedgerLine> entriesFor(UUID applicationId);
 
     /**
      * Unused money released back to the fund, per investment, from the releases dated on or before the day (for the

@@ -24,27 +24,30 @@ import se.socialfund.application.port.in.document.DocumentUseCases.PublishedDocu
 import se.socialfund.application.port.in.document.DocumentUseCases.UploadDocument;
 import se.socialfund.application.port.in.document.DocumentUseCases.ViewDocuments;
 import se.socialfund.application.port.out.ApplicationRepository;
-import se.socialfund.application.port.out.Page;
-import se.socialfund.application.port.out.StoreUnavailable;
+import se.socialfund.application.port.in.Page;
+import se.socialfund.application.port.in.StoreUnavailable;
 import se.socialfund.application.port.out.UnitOfWork;
 import se.socialfund.application.port.out.document.ContentDetector;
 import se.socialfund.application.port.out.document.ContentStore;
 import se.socialfund.application.port.out.document.DocumentRepository;
-import se.socialfund.application.port.out.document.UnsupportedContent;
+import se.socialfund.application.port.in.document.UnsupportedContent;
 import se.socialfund.application.port.out.document.VirusScanner;
 import se.socialfund.application.usecase.AuditedChanges;
 import se.socialfund.application.usecase.AuditedChanges.Subject;
 import se.socialfund.domain.application.Application;
 import se.socialfund.domain.document.Document;
+import se.socialfund.domain.document.DocumentDraft;
 import se.socialfund.domain.document.DocumentNumber;
 import se.socialfund.domain.document.MediaTypes;
 import se.socialfund.domain.document.Owner;
 import se.socialfund.domain.document.ScanVerdict;
+import se.socialfund.domain.document.SecrecyMarking;
 import se.socialfund.domain.shared.AccessDenied;
 import se.socialfund.domain.shared.Actor;
 import se.socialfund.domain.shared.NotFound;
 import se.socialfund.domain.shared.Role;
 import se.socialfund.domain.shared.RuleViolation;
+import se.socialfund.domain.shared.Violations;
 
 /**
  * The documents of a case. Who may do what: the case's offices (applicants and office heads of any of the
@@ -155,8 +158,11 @@ public final class DocumentService implements UploadDocument, ViewDocuments, Dow
 
     @Override
     public Uploaded upload(Command command, InputStream content) throws IOException {
-        validate(command);
         checkMayUpload(command.applicationId());
+        Violations violations = new Violations();
+        new DocumentDraft(command.type(), command.title(), command.origin(), command.secrecyProvision())
+                .validate(violations);
+        violations.throwIfAny("the document's metadata breaks the rules");
         Path spool = Files.createTempFile(Files.createDirectories(spoolDirectory), "upload-", ".part");
         try {
             MessageDigest sha = sha256();
@@ -165,7 +171,7 @@ public final class DocumentService implements UploadDocument, ViewDocuments, Dow
                 size = copy(content, out, sha);
             }
             if (size == 0) {
-                throw new RuleViolation("/file", "the file is empty");
+                throw new RuleViolation("file", "the file is empty");
             }
             String sha256 = HexFormat.of().formatHex(sha.digest());
             String mediaType = detector.detect(spool);
@@ -174,7 +180,7 @@ public final class DocumentService implements UploadDocument, ViewDocuments, Dow
             }
             ScanVerdict verdict = scanner.scan(spool);
             if (verdict.flagged()) {
-                throw new RuleViolation("/file", "the virus scanner flagged the file (" + verdict.finding()
+                throw new RuleViolation("file", "the virus scanner flagged the file (" + verdict.finding()
                         + "); nothing was stored");
             }
             String fingerprint = fingerprint(command, sha256);
@@ -222,7 +228,7 @@ public final class DocumentService implements UploadDocument, ViewDocuments, Dow
             Document older = null;
             if (command.supersedes() != null) {
                 older = documents.find(command.supersedes()).filter(d -> d.owner().equals(c.owner()))
-                        .orElseThrow(() -> new RuleViolation("/supersedes", "no document of this application "
+                        .orElseThrow(() -> new RuleViolation("supersedes", "no document of this application "
                                 + "has this id"));
             }
             UUID id = UUID.randomUUID();
@@ -247,22 +253,6 @@ public final class DocumentService implements UploadDocument, ViewDocuments, Dow
             subject.object("document", id, c.number(), null).versionAfter(1).contentSha256(sha256);
             return new Uploaded(view(d, c, actor), false);
         });
-    }
-
-    private static void validate(Command c) {
-        if (c.title() == null || c.title().isBlank() || c.title().length() > Document.MAX_TITLE) {
-            throw new RuleViolation("/title", "a title of 1 to " + Document.MAX_TITLE + " characters is required");
-        }
-        if (c.type() == null) {
-            throw new RuleViolation("/type", "the document type is required");
-        }
-        if (c.origin() == null) {
-            throw new RuleViolation("/origin", "the origin (RECEIVED or DRAWN_UP) is required");
-        }
-        if (c.secrecyProvision() != null && (c.secrecyProvision().isBlank()
-                || c.secrecyProvision().length() > se.socialfund.domain.document.SecrecyMarking.MAX_PROVISION)) {
-            throw new RuleViolation("/secrecyProvision", "the provision is 1 to 200 characters, e.g. OSL 26 kap. 1 §");
-        }
     }
 
     /** Reads the whole stream once, hashing it on the way; never more than a buffer in memory. */
@@ -367,16 +357,15 @@ public final class DocumentService implements UploadDocument, ViewDocuments, Dow
 
     @Override
     public DocumentView mark(UUID documentId, String provision, long expectedVersion) {
-        if (provision == null || provision.isBlank()
-                || provision.length() > se.socialfund.domain.document.SecrecyMarking.MAX_PROVISION) {
-            throw new RuleViolation("/provision", "the provision is 1 to 200 characters, e.g. OSL 26 kap. 1 §");
-        }
         return changes.run("markDocument", (caller, subject) -> {
             Actor actor = caller.actor();
             Found f = document(documentId, actor, subject);
             if (!f.owner().isCaseStaff(actor)) {
                 throw new AccessDenied("documents are marked by the application's offices and fund officers");
             }
+            Violations violations = new Violations();
+            SecrecyMarking.validateProvision(provision, "provision", violations);
+            violations.throwIfAny("the secrecy marking breaks the rules");
             Document marked = f.document().mark(provision.strip(), subject.at(), actor.subject(), expectedVersion);
             documents.update(marked);
             subject.versionAfter(marked.version());

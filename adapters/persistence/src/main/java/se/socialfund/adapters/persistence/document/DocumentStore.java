@@ -14,7 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 
-import se.socialfund.application.port.out.Page;
+import se.socialfund.application.port.in.Page;
 import se.socialfund.application.port.out.document.DocumentRepository;
 import se.socialfund.domain.document.Document;
 import se.socialfund.domain.document.DocumentNumber;

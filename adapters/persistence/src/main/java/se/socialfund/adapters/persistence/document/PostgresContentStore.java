@@ -19,7 +19,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
-import se.socialfund.application.port.out.StoreUnavailable;
+import se.socialfund.application.port.in.StoreUnavailable;
 import se.socialfund.application.port.out.document.ContentStore;
 
 /**

@@ -6,16 +6,11 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -72,9 +67,6 @@ public class CaseDocumentResource {
 
     @Inject
     ObjectMapper mapper;
-
-    @Inject
-    Validator validator;
 
     @Inject
     HttpConventions http;
@@ -161,10 +153,6 @@ public class CaseDocumentResource {
         UploadMetadata metadata = mapper.readValue(json, UploadMetadata.class);
         if (metadata == null) {
             throw new BadParameter("metadata", "the metadata part must be a JSON object");
-        }
-        Set<ConstraintViolation<UploadMetadata>> violations = validator.validate(metadata);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
         }
         return metadata;
     }

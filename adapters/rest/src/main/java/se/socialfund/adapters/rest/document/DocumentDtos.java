@@ -3,10 +3,6 @@ package se.socialfund.adapters.rest.document;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-
 import se.socialfund.application.port.in.document.DocumentUseCases.DocumentView;
 import se.socialfund.domain.document.Document;
 import se.socialfund.domain.document.DocumentType;
@@ -18,17 +14,11 @@ public final class DocumentDtos {
     }
 
     /** The {@code metadata} part of an upload. */
-    public record UploadMetadata(@NotNull DocumentType type,
-                                 @NotNull @Size(min = 1, max = Document.MAX_TITLE) @Pattern(regexp = ".*\\S.*",
-                                         message = "must not be blank") String title,
-                                 @NotNull Origin origin,
-                                 @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*",
-                                         message = "must not be blank") String secrecyProvision,
+    public record UploadMetadata(DocumentType type, String title, Origin origin, String secrecyProvision,
                                  UUID supersedes) {
     }
 
-    public record MarkingRequest(@NotNull @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*",
-            message = "must not be blank") String provision) {
+    public record MarkingRequest(String provision) {
     }
 
     public record SecrecyDto(String provision, Instant markedAt, String markedBy) {

@@ -1,28 +1,27 @@
 package se.socialfund.adapters.rest.dto;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-
 import se.socialfund.domain.shared.Money;
+import se.socialfund.domain.shared.RuleViolation;
 
-/** An exact amount in Swedish kronor: the amount as decimal text with at most two decimals, never a float. */
-public record MoneyDto(
-        @NotNull @Pattern(regexp = MoneyDto.AMOUNT, message = MoneyDto.AMOUNT_MESSAGE) String amount,
-        @NotNull @Pattern(regexp = "SEK", message = "only SEK") String currency) {
-
-    public static final String AMOUNT = "(0|[1-9][0-9]{0,12})(\\.[0-9]{1,2})?";
-    public static final String AMOUNT_MESSAGE = "an amount as decimal text, not negative, with at most two decimals, "
-            + "e.g. \"11600000.00\"";
+/**
+ * An exact amount in Swedish kronor: the amount as decimal text with at most two decimals, never a float. Its format
+ * is the domain's ({@link Money#parse}); this only reads it.
+ */
+public record MoneyDto(String amount, String currency) {
 
     public static MoneyDto of(Money money) {
         return money == null ? null : new MoneyDto(money.format(), "SEK");
     }
 
-    public Money toMoney(String field) {
-        return Money.parse(amount, field);
+    /** Reads an amount at the JSON pointer {@code at}; an absent one stays null, for the domain to require. */
+    public static Money money(MoneyDto dto, String at) {
+        return dto == null ? null : dto.toMoney(at);
     }
 
-    public Money toPositiveMoney(String field) {
-        return Money.parsePositive(amount, field);
+    public Money toMoney(String at) {
+        if (!"SEK".equals(currency)) {
+            throw new RuleViolation(at + "/currency", "only SEK");
+        }
+        return Money.parse(amount, at + "/amount");
     }
 }

@@ -3,129 +3,158 @@ package se.socialfund.adapters.rest.dto;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import se.socialfund.domain.application.ApplicationContent.CostCategory;
 import se.socialfund.domain.application.BoardDecision;
+import se.socialfund.domain.application.CompletionRequest;
+import se.socialfund.domain.application.CostReport;
+import se.socialfund.domain.application.CostReport.CostLine;
 import se.socialfund.domain.application.Criterion;
+import se.socialfund.domain.application.CriteriaAssessment;
+import se.socialfund.domain.application.CriteriaAssessment.CriterionResult;
 import se.socialfund.domain.application.ImplementationDecision;
+import se.socialfund.domain.application.MunicipalPerspective;
 import se.socialfund.domain.application.MunicipalPerspective.Recommendation;
+import se.socialfund.domain.application.ProjectStart;
+import se.socialfund.domain.application.RepaymentPlan.Installment;
+import se.socialfund.domain.application.Termination;
+import se.socialfund.domain.followup.EconomicEvaluation;
+import se.socialfund.domain.followup.Evaluation;
+import se.socialfund.domain.followup.FollowUp;
 import se.socialfund.domain.followup.Measurement;
 
-/** The bodies of the lifecycle's steps. Unknown fields are refused, like everywhere in the API. */
+/**
+ * The bodies of the lifecycle's steps, as parsed: types only (unknown fields are refused, like everywhere in the
+ * API). Each becomes the domain's draft of the step as it is, nulls included: the domain checks it, after the
+ * caller's right to take the step. Amounts are read as money here, the one format parsed at the edge.
+ */
 public final class StepRequests {
     private StepRequests() {
     }
 
-    public record CriterionResultDto(@NotNull Criterion criterion, @NotNull Boolean met,
-                                     @NotBlank @Size(max = Limits.SHORT_TEXT) String motivation) {
+    public record CriterionResultDto(Criterion criterion, Boolean met, String motivation) {
     }
 
-    public record CriteriaAssessmentRequest(
-            @NotNull @Size(min = 4, max = 4) List<@NotNull @Valid CriterionResultDto> criteria,
-            @Size(max = 50) List<@NotBlank @Size(max = Limits.SHORT_TEXT) String> remarks) {
+    public record CriteriaAssessmentRequest(List<CriterionResultDto> criteria, List<String> remarks) {
+        public CriteriaAssessment.Draft toDraft() {
+            return new CriteriaAssessment.Draft(each(criteria, c -> c == null ? null
+                    : new CriterionResult(c.criterion(), c.met(), c.motivation())), remarks);
+        }
     }
 
-    public record CompletionRequestRequest(
-            @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = Limits.SHORT_TEXT) String> questions) {
+    public record CompletionRequestRequest(List<String> questions) {
+        public CompletionRequest.Draft toDraft() {
+            return new CompletionRequest.Draft(questions);
+        }
     }
 
-    public record MunicipalPerspectiveRequest(
-            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 64) String> overallGoals,
-            @NotEmpty @Size(max = 40) List<@NotNull @Pattern(regexp = "[0-9]{1,2}(\\.[0-9a-z]{1,2})?",
-                    message = "an Agenda 2030 goal (1-17) or target such as 4.1 or 10.a") String> agenda2030,
-            @NotNull Recommendation recommendation,
-            @NotBlank @Size(max = Limits.TEXT) String motivation) {
+    public record MunicipalPerspectiveRequest(List<String> overallGoals, List<String> agenda2030,
+                                              Recommendation recommendation, String motivation) {
+        public MunicipalPerspective.Draft toDraft() {
+            return new MunicipalPerspective.Draft(overallGoals, agenda2030, recommendation, motivation);
+        }
     }
 
-    public record ReviewRequest(@NotBlank @Size(max = Limits.TEXT) String comment) {
+    public record ReviewRequest(String comment) {
     }
 
-    public record BoardDecisionRequest(
-            @NotNull BoardDecision.Outcome outcome,
-            @Valid MoneyDto grantedAmount,
-            @Size(max = 50) List<@NotBlank @Size(max = Limits.SHORT_TEXT) String> conditions,
-            @Size(max = 50) List<@NotBlank @Size(max = Limits.SHORT_TEXT) String> reasons,
-            @NotNull LocalDate meetingDate,
-            @NotNull @Pattern(regexp = "§ ?[0-9]{1,4}[a-z]?", message = "the minutes paragraph, e.g. \"§ 123\"")
-            String minutesParagraph) {
+    public record BoardDecisionRequest(BoardDecision.Outcome outcome, MoneyDto grantedAmount, List<String> conditions,
+                                       List<String> reasons, LocalDate meetingDate, String minutesParagraph) {
+        public BoardDecision.Draft toDraft() {
+            return new BoardDecision.Draft(outcome, MoneyDto.money(grantedAmount, "/grantedAmount"), conditions,
+                    reasons, meetingDate, minutesParagraph);
+        }
     }
 
-    public record ProjectStartRequest(@NotBlank @Size(max = Limits.NAME) String projectLeader,
-                                      @NotBlank @Size(max = Limits.TEXT) String projectPlan,
-                                      @NotNull LocalDate startDate, @NotNull LocalDate plannedEndDate) {
+    public record ProjectStartRequest(String projectLeader, String projectPlan, LocalDate startDate,
+                                      LocalDate plannedEndDate) {
+        public ProjectStart.Draft toDraft() {
+            return new ProjectStart.Draft(projectLeader, projectPlan, startDate, plannedEndDate);
+        }
     }
 
-    public record CostLineDto(@NotNull @Min(2000) @Max(2100) Integer year, @NotNull CostCategory category,
-                              @NotNull @Valid MoneyDto amount) {
+    public record CostLineDto(Integer year, CostCategory category, MoneyDto amount) {
     }
 
-    public record CostReportRequest(@NotNull LocalDate asOf,
-                                    @NotEmpty @Size(max = 200) List<@NotNull @Valid CostLineDto> lines,
-                                    @Size(max = Limits.SHORT_TEXT) String comment) {
+    public record CostReportRequest(LocalDate asOf, List<CostLineDto> lines, String comment) {
+        public CostReport.Draft toDraft() {
+            return new CostReport.Draft(asOf, indexed(lines, (l, i) -> new CostLine(l.year(), l.category(),
+                    MoneyDto.money(l.amount(), "/lines/" + i + "/amount"))), comment);
+        }
     }
 
     /** An aggregate measurement: how many were measured and the group's value, never an individual's. */
-    public record MeasurementDto(
-            @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "an indicator code of the application")
-            String indicator,
-            @NotNull Measurement.Group group,
-            @NotNull LocalDate measuredOn,
-            @NotNull @Min(0) @Max(10_000_000) Integer n,
-            @NotNull @Limits.Measure BigDecimal value) {
+    public record MeasurementDto(String indicator, Measurement.Group group, LocalDate measuredOn, Integer n,
+                                 BigDecimal value) {
+        static List<Measurement> toDomain(List<MeasurementDto> dtos) {
+            return each(dtos, m -> m == null ? null
+                    : new Measurement(m.indicator(), m.group(), m.measuredOn(), m.n(), m.value()));
+        }
     }
 
-    public record FollowUpRequest(@NotBlank @Size(max = Limits.TEXT) String progress,
-                                  @NotBlank @Size(max = Limits.TEXT) String risks,
-                                  @NotNull @Size(max = 500) List<@NotNull @Valid MeasurementDto> measurements) {
+    public record FollowUpRequest(String progress, String risks, List<MeasurementDto> measurements) {
+        public FollowUp.Draft toDraft() {
+            return new FollowUp.Draft(progress, risks, MeasurementDto.toDomain(measurements));
+        }
     }
 
-    public record SavingsItemDto(@NotBlank @Size(max = Limits.NAME) String outcome,
-                                 @NotBlank @Size(max = Limits.NAME) String payer,
-                                 @NotNull @Valid MoneyDto costAvoidedPerUnit,
-                                 @NotNull @Limits.Measure BigDecimal unitsPerYear,
-                                 @NotNull @Min(1) @Max(50) Integer startsInYear) {
+    public record SavingsItemDto(String outcome, String payer, MoneyDto costAvoidedPerUnit, BigDecimal unitsPerYear,
+                                 Integer startsInYear) {
     }
 
-    public record EconomicEvaluationDto(@NotNull @Min(2000) @Max(2100) Integer firstYear,
-                                        @NotNull @Min(1) @Max(50) Integer horizonYears,
-                                        @NotNull @Limits.Measure BigDecimal discountRate,
-                                        @NotEmpty @Size(max = 50) List<@NotNull @Valid SavingsItemDto> items) {
+    public record EconomicEvaluationDto(Integer firstYear, Integer horizonYears, BigDecimal discountRate,
+                                        List<SavingsItemDto> items) {
+        EconomicEvaluation toDomain() {
+            return new EconomicEvaluation(firstYear, horizonYears, discountRate, indexed(items, (i, n) ->
+                    new EconomicEvaluation.SavingsItem(i.outcome(), i.payer(), MoneyDto.money(i.costAvoidedPerUnit(),
+                            "/economics/items/" + n + "/costAvoidedPerUnit"), i.unitsPerYear(), i.startsInYear())));
+        }
     }
 
-    public record EvaluationRequest(@NotBlank @Size(max = Limits.TEXT) String summary,
-                                    @NotBlank @Size(max = Limits.TEXT) String humanGains,
-                                    @NotNull @Size(max = 500) List<@NotNull @Valid MeasurementDto> measurements,
-                                    @Valid EconomicEvaluationDto economics) {
+    public record EvaluationRequest(String summary, String humanGains, List<MeasurementDto> measurements,
+                                    EconomicEvaluationDto economics) {
+        public Evaluation.Draft toDraft() {
+            return new Evaluation.Draft(summary, humanGains, MeasurementDto.toDomain(measurements),
+                    economics == null ? null : economics.toDomain());
+        }
     }
 
-    public record ImplementationDecisionRequest(@NotNull ImplementationDecision.Outcome outcome,
-                                                ImplementationDecision.Financing financing,
-                                                @NotBlank @Size(max = Limits.NAME) String committee,
-                                                @NotNull LocalDate decidedOn,
-                                                @NotBlank @Size(max = Limits.NAME) String reference,
-                                                @Size(max = Limits.TEXT) String motivation) {
+    public record ImplementationDecisionRequest(ImplementationDecision.Outcome outcome,
+                                                ImplementationDecision.Financing financing, String committee,
+                                                LocalDate decidedOn, String reference, String motivation) {
+        public ImplementationDecision.Draft toDraft() {
+            return new ImplementationDecision.Draft(outcome, financing, committee, decidedOn, reference, motivation);
+        }
     }
 
-    public record WithdrawalRequest(@NotBlank @Size(max = Limits.TEXT) String reason) {
+    public record WithdrawalRequest(String reason) {
     }
 
-    public record TerminationRequest(@NotBlank @Size(max = Limits.TEXT) String reason, @NotNull LocalDate endedOn) {
+    public record TerminationRequest(String reason, LocalDate endedOn) {
+        public Termination.Draft toDraft() {
+            return new Termination.Draft(reason, endedOn);
+        }
     }
 
-    public record InstallmentDto(@NotBlank @Size(max = Limits.NAME) String committee,
-                                 @NotNull @Min(2000) @Max(2100) Integer year,
-                                 @NotNull @Valid MoneyDto amount) {
+    public record InstallmentDto(String committee, Integer year, MoneyDto amount) {
     }
 
-    public record RepaymentPlanRequest(@NotEmpty @Size(max = 100) List<@NotNull @Valid InstallmentDto> installments) {
+    public record RepaymentPlanRequest(List<InstallmentDto> installments) {
+        public List<Installment> toDomain() {
+            return indexed(installments, (i, n) -> new Installment(i.committee(), i.year(),
+                    MoneyDto.money(i.amount(), "/installments/" + n + "/amount")));
+        }
+    }
+
+    /** Maps each item, keeping nulls where the body had them (the domain names them); null stays null. */
+    static <A, B> List<B> each(List<A> items, Function<A, B> mapper) {
+        return items == null ? null : items.stream().map(a -> a == null ? null : mapper.apply(a)).toList();
+    }
+
+    static <A, B> List<B> indexed(List<A> items, java.util.function.BiFunction<A, Integer, B> mapper) {
+        return items == null ? null : IntStream.range(0, items.size())
+                .mapToObj(i -> items.get(i) == null ? null : mapper.apply(items.get(i), i)).toList();
     }
 }

@@ -20,6 +20,10 @@ public final class Problem {
 
     /** One offending field: a JSON pointer into the request (or a parameter or header name), and why. */
     public record Violation(String field, String message) {
+        public Violation {
+            field = bounded(field, 1000);
+            message = bounded(message, 2000);
+        }
     }
 
     public final String type;
@@ -35,7 +39,19 @@ public final class Problem {
         this.type = TYPE_PREFIX + kind;
         this.title = title;
         this.status = status;
-        this.detail = detail;
+        this.detail = bounded(detail, 4000);
+    }
+
+    /**
+     * Text within the contract's maxLength: a detail or a field can quote a request (an unknown field's name), and
+     * that can be of any length.
+     */
+    static String bounded(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1;
+        return text.substring(0, end) + "…";
     }
 
     public Problem with(String name, Object value) {

@@ -33,8 +33,8 @@ import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 
 import se.socialfund.adapters.rest.dto.MoneyDto;
-import se.socialfund.application.port.out.StoreUnavailable;
-import se.socialfund.application.port.out.document.UnsupportedContent;
+import se.socialfund.application.port.in.StoreUnavailable;
+import se.socialfund.application.port.in.document.UnsupportedContent;
 import se.socialfund.domain.shared.AccessDenied;
 import se.socialfund.domain.shared.Conflict;
 import se.socialfund.domain.shared.FundExhausted;
@@ -83,7 +83,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response ruleViolation(RuleViolation e, HttpServerRequest request) {
         List<Problem.Violation> violations = e.violations().stream()
-                .map(v -> new Problem.Violation(v.field(), v.message())).toList();
+                .map(v -> new Problem.Violation(fieldPointer(v.field()), v.message())).toList();
         String detail = violations.size() > MAX_VIOLATIONS ? violations.size() + " rules are broken; the first "
                 + MAX_VIOLATIONS + " are listed" : e.getMessage();
         return respond(new Problem("validation", "The request breaks a rule", 422, detail)
@@ -176,6 +176,21 @@ public class ProblemMappers {
             }
         }
         return null;
+    }
+
+    /**
+     * The domain names fields as dotted paths into the command ({@code goals.0.code}); a problem names them as JSON
+     * pointers into the body ({@code /goals/0/code}). What the adapter itself names is a pointer already, and a
+     * header or parameter keeps its name.
+     */
+    static String fieldPointer(String field) {
+        if (field == null || field.isEmpty()) {
+            return "/";
+        }
+        if (field.startsWith("/") || Character.isUpperCase(field.charAt(0))) {
+            return field;
+        }
+        return "/" + field.replace('.', '/');
     }
 
     /** A property path of a resource method's body as a JSON pointer ({@code /goals/0/unit}); empty for the body itself. */

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 
-import se.socialfund.application.port.out.Page;
+import se.socialfund.application.port.in.Page;
 import se.socialfund.domain.document.Document;
 import se.socialfund.domain.document.DocumentType;
 import se.socialfund.domain.document.Origin;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import se.socialfund.application.port.out.Page;
+import se.socialfund.application.port.in.Page;
 import se.socialfund.domain.document.Document;
 import se.socialfund.domain.document.Owner;
 

@@ -1,8 +1,8 @@
-package se.socialfund.application.port.out.document;
+package se.socialfund.application.port.in.document;
 
 /**
  * The file's content is not of an accepted format (whatever its name or declared type says): answered 415. An
- * exception of the upload's intake, beside {@link se.socialfund.application.port.out.StoreUnavailable}.
+ * exception of the upload's intake, beside {@link se.socialfund.application.port.in.StoreUnavailable}.
  */
 public final class UnsupportedContent extends RuntimeException {
     private final String detected;

@@ -1,4 +1,4 @@
-package se.socialfund.application.port.out;
+package se.socialfund.application.port.in;
 
 /**
  * The database cannot be reached or did not answer in time (down, restarting, every connection busy, a statement

@@ -1,4 +1,4 @@
-package se.socialfund.application.port.out;
+package se.socialfund.application.port.in;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,0 +1,134 @@
+package se.socialfund.bootstrap.persistence;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.Test;
+
+import se.socialfund.adapters.persistence.StoredDocumentVersions;
+import se.socialfund.bootstrap.support.Api;
+import se.socialfund.bootstrap.support.Database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * A stored document the code cannot read fails loudly: the request that meets it answers 500 with a log line
+ * naming the document, the check at start names the versions it does not understand, and the migration V3 gives
+ * the documents written before versions existed their version 1.
+ */
+@QuarkusTest
+class StoredDocumentsTest {
+    @Inject
+    StoredDocumentVersions versions;
+
+    /** Keeps the text of the service's error records while a test runs. */
+    static final class Capture extends Handler {
+        final List<String> records = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void publish(LogRecord r) {
+            if (r.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                records.add(r.getMessage() + " " + (r.getThrown() == null ? "" : r.getThrown().getMessage()));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void an_application_whose_stored_state_has_a_renamed_field_answers_500_and_names_the_document() throws Exception {
+        UUID id = Api.submit();
+        String stored = Database.string("SELECT CAST(state AS text) FROM application WHERE id = ?", id);
+        assertThat(stored).contains("\"schemaVersion\": 2", "\"reviews\"");
+        Capture capture = new Capture();
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            // as if a release had renamed the component 'reviews' of the state document without a migration
+            execute("UPDATE application SET state = (state - 'reviews') || jsonb_build_object('scientificReviews', "
+                    + "state -> 'reviews') WHERE id = ?", id);
+            Api.applicant().get("/api/v1/applications/" + id).then().statusCode(500)
+                    .contentType("application/problem+json").body("status", equalTo(500));
+            assertThat(capture.records).anySatisfy(r -> assertThat(r).contains("the stored application state of "
+                    + "application " + id + " (application.state) cannot be read: it has the unknown property "
+                    + "'scientificReviews' at /scientificReviews (schemaVersion 2, versions understood: [2])"));
+
+            // the check at start refuses a version it does not understand, naming table, column and versions
+            execute("UPDATE application SET state = jsonb_set(state, '{schemaVersion}', '99') WHERE id = ?", id);
+            assertThatThrownBy(versions::verify).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("application state documents in application.state carry schemaVersion 99 "
+                            + "(versions understood: [2])");
+        } finally {
+            root.removeHandler(capture);
+            execute("UPDATE application SET state = CAST(? AS jsonb) WHERE id = ?", stored, id);
+        }
+        Api.applicant().get("/api/v1/applications/" + id).then().statusCode(200);
+        versions.verify();
+    }
+
+    @Test
+    void the_migrations_give_documents_stored_before_versions_their_version_and_shape() throws Exception {
+        UUID id = Api.submit();
+        String where = " WHERE application_id = '" + id + "'";
+        try (Connection owner = Database.owner(); Statement s = owner.createStatement()) {
+            // the documents as releases before V3 wrote them: no version, and the state in its flat shape of then
+            s.executeUpdate("UPDATE application SET state = jsonb_build_object('completionRequests', "
+                    + "state -> 'assessment' -> 'completionRequests', 'reviews', state -> 'reviews', "
+                    + "'costReports', '[]'::jsonb, 'releasedAmount', '{\"amount\": 0.00}'::jsonb) "
+                    + "WHERE id = '" + id + "'");
+            s.executeUpdate("UPDATE application_revision SET content = content - 'schemaVersion'" + where);
+            s.executeUpdate("UPDATE application_event SET details = details - 'schemaVersion'" + where);
+            assertThatThrownBy(versions::verify).hasMessageContaining("carry schemaVersion none");
+            Api.applicant().get("/api/v1/applications/" + id).then().statusCode(500);
+
+            s.execute(migration("V3__stored_documents_carry_a_schema_version.sql"));
+            assertThat(Database.string("SELECT state ->> 'schemaVersion' FROM application WHERE id = ?", id))
+                    .isEqualTo("1");
+            s.execute(migration("V5__application_state_by_phase.sql"));
+        }
+        assertThat(Database.string("SELECT state ->> 'schemaVersion' FROM application WHERE id = ?", id))
+                .isEqualTo("2");
+        assertThat(Database.string("SELECT CAST(details AS text) FROM application_event" + where))
+                .startsWith("{\"revision\": \"1\", \"schemaVersion\": 1, ");
+        Api.applicant().get("/api/v1/applications/" + id).then().statusCode(200);
+        versions.verify();
+    }
+
+    private static String migration(String name) throws java.io.IOException {
+        try (InputStream in = StoredDocumentVersions.class.getResourceAsStream("/db/migration/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void execute(String sql, Object... params) throws Exception {
+        try (Connection c = Database.owner(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+}
