@@ -53,6 +53,7 @@ public final class AuditedChanges {
         private Long versionAfter;
         private boolean concealed;
         private boolean changedNothing;
+        private String contentSha256;
 
         Subject(Instant at, ZoneId zone) {
             this.at = at;
@@ -89,6 +90,12 @@ public final class AuditedChanges {
 
         public Subject versionAfter(long version) {
             this.versionAfter = version;
+            return this;
+        }
+
+        /** The SHA-256 of the file the change concerns (documents), recorded with the event. */
+        public Subject contentSha256(String sha256) {
+            this.contentSha256 = sha256;
             return this;
         }
 
@@ -149,7 +156,7 @@ public final class AuditedChanges {
         return new AuditRecord(s.at, caller.requestId(), actor.subject(), actor.name(),
                 actor.roles().stream().map(Role::claim).sorted().toList(), actor.office().orElse(null),
                 actor.clientId().orElse(null), action, outcome, s.objectType, s.objectId, s.registrationNumber,
-                s.versionBefore, outcome == AuditRecord.Outcome.SUCCEEDED ? s.versionAfter : null);
+                s.versionBefore, outcome == AuditRecord.Outcome.SUCCEEDED ? s.versionAfter : null, s.contentSha256);
     }
 
     public Clock clock() {

@@ -26,6 +26,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import org.junit.jupiter.api.Test;
 
 import se.socialfund.bootstrap.api.outcomes.OutcomesContracts;
+import se.socialfund.bootstrap.documents.DocumentFixtures;
 import se.socialfund.bootstrap.support.Api;
 import se.socialfund.bootstrap.support.Contract;
 import se.socialfund.bootstrap.support.Database;
@@ -117,6 +118,12 @@ class AuditTrailTest {
                 .header("If-Match", OutcomesContracts.etag(id)).post(contracts + id + "/final-settlement")));
         f.put("closeOutcomesContract", new Fixture(() -> OutcomesContracts.after(5), id -> Api.fundOfficer()
                 .header("If-Match", OutcomesContracts.etag(id)).post(contracts + id + "/closure")));
+        f.put("uploadDocument", new Fixture(Api::submit, DocumentFixtures::upload));
+        f.put("markDocument", new Fixture(() -> DocumentFixtures.pdf(Api.submit()), DocumentFixtures::mark));
+        f.put("publishDocument", new Fixture(() -> DocumentFixtures.pdf(Api.submit()),
+                id -> DocumentFixtures.step(id, "publication", 1)));
+        f.put("withdrawDocumentPublication", new Fixture(() -> DocumentFixtures.published(Api.submit()),
+                id -> DocumentFixtures.step(id, "publication-withdrawal", 2)));
         return f;
     }
 

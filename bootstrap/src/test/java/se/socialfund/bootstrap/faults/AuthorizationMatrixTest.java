@@ -20,6 +20,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import org.junit.jupiter.api.Test;
 
 import se.socialfund.bootstrap.api.outcomes.OutcomesContracts;
+import se.socialfund.bootstrap.documents.DocumentFixtures;
 import se.socialfund.bootstrap.support.Api;
 import se.socialfund.bootstrap.support.Contract;
 import se.socialfund.bootstrap.support.Database;
@@ -107,6 +108,15 @@ class AuthorizationMatrixTest {
         row("approveOutcomesPayment",       "403 404   403 404     200 200   403 403   403 403   403 403   401");
         row("enterOutcomesFinalSettlement", "403 404   403 404     200 200   403 403   403 403   403 403   401");
         row("closeOutcomesContract",        "403 404   403 404     200 200   403 403   403 403   403 403   401");
+        // documents (issue 13): the case's offices and fund officers upload and mark, fund officers publish; readers
+        // of the application read (the matrix's document is not marked secret)
+        row("uploadDocument",               "201 404   201 404     201 201   403 403   403 403   403 404   401");
+        row("listDocuments",                "200 404   200 404     200 200   200 200   200 200   200 404   401");
+        row("getDocument",                  "200 404   200 404     200 200   200 200   200 200   200 404   401");
+        row("downloadDocument",             "200 404   200 404     200 200   200 200   200 200   200 404   401");
+        row("markDocument",                 "200 404   200 404     200 200   403 403   403 403   403 404   401");
+        row("publishDocument",              "403 404   403 404     200 200   403 403   403 403   403 404   401");
+        row("withdrawDocumentPublication",  "403 404   403 404     200 200   403 403   403 403   403 404   401");
     }
 
     private static void row(String operationId, String statuses) {
@@ -188,7 +198,8 @@ class AuthorizationMatrixTest {
         // none skipped: every step of an application in the contract (a POST on a sub-resource of one application,
         // whatever its path parameter is called) was compared, and every action of the domain has its operation
         List<String> steps = operations().stream().filter(op -> op.method().equals("POST")
-                && op.path().matches("/api/v1/applications/\\{[^/}]+}/[^/]+")).map(Operation::id).toList();
+                && op.path().matches("/api/v1/applications/\\{[^/}]+}/[^/]+")
+                && !op.path().endsWith("/documents")).map(Operation::id).toList();
         assertThat(steps).as("lifecycle steps in openapi.yaml").isNotEmpty();
         assertThat(checked).as("the lifecycle steps compared with the domain")
                 .containsExactlyInAnyOrderElementsOf(steps);
@@ -305,7 +316,9 @@ class AuthorizationMatrixTest {
             spec.header("Idempotency-Key", "matrix-" + UUID.randomUUID());
         }
         p.query().forEach(spec::queryParam);
-        if (p.body() != null) {
+        if (op.id().equals("uploadDocument")) {
+            se.socialfund.bootstrap.documents.DocumentFixtures.withUpload(spec.accept("application/json"));
+        } else if (p.body() != null) {
             spec.body(p.body());
         }
         String path = op.path();
@@ -440,6 +453,16 @@ class AuthorizationMatrixTest {
             SETUPS.put("approveOutcomesPayment", fresh -> outcomesStep(outcomesContract(3), null));
             SETUPS.put("enterOutcomesFinalSettlement", fresh -> outcomesStep(outcomesContract(4), null));
             SETUPS.put("closeOutcomesContract", fresh -> outcomesStep(outcomesContract(5), null));
+            SETUPS.put("uploadDocument", fresh -> Prepared.on(listProbe(), Map.of(), null));
+            SETUPS.put("listDocuments", fresh -> Prepared.on(listProbe(), Map.of(), null));
+            SETUPS.put("getDocument", fresh -> onDocument(document(), Map.of(), null));
+            SETUPS.put("downloadDocument", fresh -> onDocument(document(), Map.of("Accept", "*/*"), null));
+            SETUPS.put("markDocument", fresh -> onDocument(DocumentFixtures.pdf(listProbe()),
+                    Map.of("If-Match", "\"1\""), Map.of("provision", "OSL 26 kap. 1 §")));
+            SETUPS.put("publishDocument", fresh -> onDocument(DocumentFixtures.pdf(listProbe()),
+                    Map.of("If-Match", "\"1\""), null));
+            SETUPS.put("withdrawDocumentPublication", fresh -> onDocument(DocumentFixtures.published(listProbe()),
+                    Map.of("If-Match", "\"2\""), null));
         }
 
         /** One outcomes contract of the own (providing) office for the reads. */
@@ -461,6 +484,22 @@ class AuthorizationMatrixTest {
                     OutcomesContracts.etag(id)), body, null);
         }
 
+        /** A document of the list probe's case, addressed by its own id. */
+        static Prepared onDocument(UUID document, Map<String, String> headers, Object body) {
+            return new Prepared(Map.of("id", document.toString()), Map.of(), headers, body,
+                    registrationNumber(listProbe()));
+        }
+
+        /** One document of the list probe's case for all the document reads. */
+        static synchronized UUID document() {
+            if (document == null) {
+                document = DocumentFixtures.pdf(listProbe());
+            }
+            return document;
+        }
+
+        private static UUID document;
+
         /** One application of the own office for all the reads: they change nothing. */
         static synchronized UUID listProbe() {
             if (listProbe == null) {
@@ -471,7 +510,9 @@ class AuthorizationMatrixTest {
 
         /** The lifecycle step a POST on an application's sub-resource takes, or null. */
         static Action actionOf(Operation op) {
-            if (!op.method().equals("POST") || !op.path().startsWith("/api/v1/applications/{id}/")) {
+            if (!op.method().equals("POST") || !op.path().startsWith("/api/v1/applications/{id}/")
+                    || op.path().endsWith("/documents")) {
+                // an upload of a document is not a step of the lifecycle
                 return null;
             }
             String resource = op.path().substring("/api/v1/applications/{id}/".length());

@@ -41,6 +41,11 @@ public record AuditEvent(long sequence, AuditRecord record, String previousHash,
         field(b, r.registrationNumber());
         field(b, r.versionBefore() == null ? null : r.versionBefore().toString());
         field(b, r.versionAfter() == null ? null : r.versionAfter().toString());
+        // added with documents: only events about a file carry it, so the hashes of all earlier events stay as sealed
+        if (r.contentSha256() != null) {
+            field(b, "contentSha256");
+            field(b, r.contentSha256());
+        }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha.digest(b.toString().getBytes(StandardCharsets.UTF_8)));

@@ -31,7 +31,7 @@ import se.socialfund.domain.audit.ChainVerification;
 public class AuditStore implements AuditTrail {
     private static final String COLUMNS = "sequence, occurred_at, request_id, actor_subject, actor_name, actor_roles, "
             + "actor_office, client_id, action, outcome, object_type, object_id, registration_number, "
-            + "version_before, version_after, previous_hash, hash";
+            + "version_before, version_after, previous_hash, hash, content_sha256";
 
     @Inject
     EntityManager em;
@@ -43,7 +43,7 @@ public class AuditStore implements AuditTrail {
         AuditEvent event = AuditEvent.seal(((Number) head[0]).longValue() + 1, record, (String) head[1]);
         em.createNativeQuery("INSERT INTO audit_event (" + COLUMNS + ") VALUES (:sequence, :at, :request, :subject, "
                         + ":name, :roles, :office, :client, :action, :outcome, :objectType, :objectId, :number, "
-                        + "CAST(:before AS bigint), CAST(:after AS bigint), :previous, :hash)")
+                        + "CAST(:before AS bigint), CAST(:after AS bigint), :previous, :hash, :sha)")
                 .setParameter("sequence", event.sequence())
                 .setParameter("at", OffsetDateTime.ofInstant(record.occurredAt(), ZoneOffset.UTC))
                 .setParameter("request", record.requestId())
@@ -61,6 +61,7 @@ public class AuditStore implements AuditTrail {
                 .setParameter("after", record.versionAfter() == null ? null : record.versionAfter().toString())
                 .setParameter("previous", event.previousHash())
                 .setParameter("hash", event.hash())
+                .setParameter("sha", record.contentSha256())
                 .executeUpdate();
         em.createNativeQuery("UPDATE audit_chain_head SET last_sequence = :sequence, last_hash = :hash WHERE id = 1")
                 .setParameter("sequence", event.sequence()).setParameter("hash", event.hash()).executeUpdate();
@@ -135,7 +136,7 @@ public class AuditStore implements AuditTrail {
                 (String) r[4], roles.isEmpty() ? List.of() : Arrays.asList(roles.split(",")), (String) r[6],
                 (String) r[7], (String) r[8], AuditRecord.Outcome.valueOf((String) r[9]), (String) r[10],
                 (String) r[11], (String) r[12], r[13] == null ? null : ((Number) r[13]).longValue(),
-                r[14] == null ? null : ((Number) r[14]).longValue());
+                r[14] == null ? null : ((Number) r[14]).longValue(), (String) r[17]);
         return new AuditEvent(((Number) r[0]).longValue(), record, (String) r[15], (String) r[16]);
     }
 }

@@ -57,13 +57,13 @@ public class AuditResource {
         }
         StringBuilder csv = new StringBuilder("sequence,occurredAt,requestId,actorSubject,actorName,actorRoles,"
                 + "actorOffice,clientId,action,outcome,objectType,objectId,registrationNumber,versionBefore,"
-                + "versionAfter,previousHash,hash\r\n");
+                + "versionAfter,previousHash,hash,contentSha256\r\n");
         for (AuditEvent e : page.items()) {
             AuditRecord r = e.record();
             Object[] cells = {e.sequence(), r.occurredAt(), r.requestId(), r.actorSubject(), r.actorName(),
                     String.join(" ", r.actorRoles()), r.actorOffice(), r.clientId(), r.action(), r.outcome(),
                     r.objectType(), r.objectId(), r.registrationNumber(), r.versionBefore(), r.versionAfter(),
-                    e.previousHash(), e.hash()};
+                    e.previousHash(), e.hash(), r.contentSha256()};
             for (int i = 0; i < cells.length; i++) {
                 if (i > 0) {
                     csv.append(',');
@@ -159,6 +159,6 @@ public class AuditResource {
         return new AuditEventDto(e.sequence(), r.occurredAt(), r.requestId(), r.actorSubject(), r.actorName(),
                 r.actorRoles(), r.actorOffice(), r.clientId(), r.action(), r.outcome().name(), r.objectType(),
                 r.objectId(), r.registrationNumber(), r.versionBefore(), r.versionAfter(), e.previousHash(),
-                e.hash());
+                e.hash(), r.contentSha256());
     }
 }

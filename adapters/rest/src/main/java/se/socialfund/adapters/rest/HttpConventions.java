@@ -35,6 +35,26 @@ public class HttpConventions {
     @ConfigProperty(name = "socialfund.http.max-body-bytes", defaultValue = "1048576")
     long maxBodyBytes;
 
+    /** The one path that takes files (multipart), with its own, larger limit. */
+    static final Pattern UPLOAD_PATH = Pattern.compile("/api/v1/applications/[^/]+/documents/?");
+
+    /** A document's file may be this large; the metadata and the multipart framing get {@link #UPLOAD_FRAMING}. */
+    @ConfigProperty(name = "socialfund.documents.max-file-bytes", defaultValue = "26214400")
+    long maxFileBytes;
+
+    /** What an upload's body may carry besides the file: the metadata part (at most 16 KiB) and the framing. */
+    public static final long UPLOAD_FRAMING = 64 * 1024;
+
+    /** The body limit of this request: the upload path's, or the JSON limit of every other. */
+    private long limitOf(String method, String path) {
+        return "POST".equals(method) && UPLOAD_PATH.matcher(path).matches() ? maxFileBytes + UPLOAD_FRAMING
+                : maxBodyBytes;
+    }
+
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
     void register(@Observes Filters filters) {
         filters.register(this::requestId, 1000);
         filters.register(this::bodyLimit, 900);
@@ -44,7 +64,7 @@ public class HttpConventions {
         // a body that grows past the limit while being read (no Content-Length) ends here
         router.route().order(Integer.MIN_VALUE).failureHandler(rc -> {
             if (rc.statusCode() == 413 && !rc.response().headWritten()) {
-                tooLarge(rc);
+                tooLarge(rc, limitOf(rc.request().method().name(), rc.request().path()));
             } else {
                 rc.next();
             }
@@ -68,8 +88,9 @@ public class HttpConventions {
         String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > maxBodyBytes) {
-                    tooLarge(rc);
+                long limit = limitOf(rc.request().method().name(), rc.request().path());
+                if (Long.parseLong(length.trim()) > limit) {
+                    tooLarge(rc, limit);
                     return;
                 }
             } catch (NumberFormatException e) {
@@ -88,11 +109,13 @@ public class HttpConventions {
     @ServerRequestFilter
     public void limitUnsizedBody(ContainerRequestContext request, RoutingContext rc) {
         String method = request.getMethod();
+        boolean upload = "POST".equals(method) && UPLOAD_PATH.matcher(rc.request().path()).matches();
+        // an upload is always counted (its resource reads its parts as a stream, and drains what it refuses)
         if ((method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))
-                && request.getHeaderString(HttpHeaders.CONTENT_LENGTH.toString()) == null) {
+                && (upload || request.getHeaderString(HttpHeaders.CONTENT_LENGTH.toString()) == null)) {
             // the rest of a refused body is never read: the connection closes once the answer is written (a
             // Connection: close header alone tells the client, but does not make the server close it)
-            request.setEntityStream(new LimitedBody(request.getEntityStream(), maxBodyBytes,
+            request.setEntityStream(new LimitedBody(request.getEntityStream(), limitOf(method, rc.request().path()),
                     () -> rc.addEndHandler(done -> rc.request().connection().close())));
         }
     }
@@ -102,13 +125,13 @@ public class HttpConventions {
      * it reads nothing more, not even when closed: the underlying stream would otherwise drain the rest of the body
      * (as long as the client keeps sending) before the 413 goes out. The connection is closed after the answer.
      */
-    static final class LimitedBody extends FilterInputStream {
+    public static final class LimitedBody extends FilterInputStream {
         private final long limit;
         private final Runnable whenExceeded;
         private long read;
         private boolean exceeded;
 
-        LimitedBody(InputStream in, long limit, Runnable whenExceeded) {
+        public LimitedBody(InputStream in, long limit, Runnable whenExceeded) {
             super(in);
             this.limit = limit;
             this.whenExceeded = whenExceeded;
@@ -169,9 +192,9 @@ public class HttpConventions {
         }
     }
 
-    private void tooLarge(RoutingContext rc) {
+    private void tooLarge(RoutingContext rc, long limit) {
         Problem problem = new Problem("payload-too-large", "Request body too large", 413,
-                "the body exceeds the limit of " + maxBodyBytes + " bytes");
+                "the body exceeds the limit of " + limit + " bytes");
         problem.instance = rc.request().path();
         problem.requestId = rc.request().getHeader(REQUEST_ID);
         rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -168,7 +168,7 @@ public final class Responses {
                                 String actorName, List<String> actorRoles, String actorOffice, String clientId,
                                 String action, String outcome, String objectType, String objectId,
                                 String registrationNumber, Long versionBefore, Long versionAfter,
-                                String previousHash, String hash) {
+                                String previousHash, String hash, String contentSha256) {
     }
 
     public record VerificationDto(boolean intact, long checkedEvents, Long firstBrokenSequence, String problem,

@@ -27,6 +27,8 @@ final class AllowedMethods {
         put("/api/v1/outcomes-contracts/" + ID + "/(signature|amendments|final-settlement|closure)", "POST");
         put("/api/v1/outcomes-contracts/" + ID + "/periods/" + ID + "/(measurements|validation|payment-approval)",
                 "POST");
+        put("/api/v1/applications/" + ID + "/documents", "GET, POST");
+        put("/api/v1/documents/" + ID + "/(secrecy-marking|publication|publication-withdrawal)", "POST");
     }
 
     private AllowedMethods() {

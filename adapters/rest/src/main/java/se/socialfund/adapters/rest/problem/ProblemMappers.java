@@ -34,6 +34,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 import se.socialfund.adapters.rest.dto.MoneyDto;
 import se.socialfund.application.port.in.StoreUnavailable;
+import se.socialfund.application.port.in.document.UnsupportedContent;
 import se.socialfund.domain.shared.AccessDenied;
 import se.socialfund.domain.shared.Conflict;
 import se.socialfund.domain.shared.FundExhausted;
@@ -115,6 +116,12 @@ public class ProblemMappers {
     public Response badParameter(BadParameter e, HttpServerRequest request) {
         return respond(new Problem("bad-request", "The request cannot be read", 400, e.getMessage())
                 .violations(List.of(new Problem.Violation(e.parameter(), e.getMessage()))), request);
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedContent(UnsupportedContent e, HttpServerRequest request) {
+        return respond(new Problem("unsupported-media-type", "Unsupported file type", 415, e.getMessage())
+                .with("detectedMediaType", e.detected()), request);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,198 @@
+package se.socialfund.adapters.rest.document;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.security.Authenticated;
+
+import se.socialfund.adapters.rest.HttpConventions;
+import se.socialfund.adapters.rest.Paging;
+import se.socialfund.adapters.rest.Preconditions;
+import se.socialfund.adapters.rest.document.DocumentDtos.DocumentDto;
+import se.socialfund.adapters.rest.document.DocumentDtos.MarkingRequest;
+import se.socialfund.adapters.rest.document.DocumentDtos.UploadMetadata;
+import se.socialfund.adapters.rest.dto.Responses.PageDto;
+import se.socialfund.adapters.rest.problem.BadParameter;
+import se.socialfund.adapters.rest.problem.PayloadTooLarge;
+import se.socialfund.adapters.rest.problem.Problem;
+import se.socialfund.application.port.in.document.DocumentUseCases.DocumentView;
+import se.socialfund.application.port.in.document.DocumentUseCases.DownloadDocument;
+import se.socialfund.application.port.in.document.DocumentUseCases.MarkDocument;
+import se.socialfund.application.port.in.document.DocumentUseCases.PublishDocument;
+import se.socialfund.application.port.in.document.DocumentUseCases.UploadDocument;
+import se.socialfund.application.port.in.document.DocumentUseCases.ViewDocuments;
+import se.socialfund.domain.document.Document;
+import se.socialfund.domain.shared.NotFound;
+
+/**
+ * One document: its metadata, its content (streamed, with its SHA-256 as a strong ETag, and ranges), its secrecy
+ * marking and its publication. The case's list and upload are in {@link CaseDocumentResource}.
+ */
+@Path("/api/v1/documents")
+@Authenticated
+public class DocumentResource {
+    static final String DOCUMENTS = "/api/v1/documents/";
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d{0,18})-(\\d{0,18})");
+
+    @Inject
+    ViewDocuments views;
+
+    @Inject
+    DownloadDocument downloads;
+
+    @Inject
+    MarkDocument marking;
+
+    @Inject
+    PublishDocument publishing;
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get(@PathParam("id") String id) {
+        DocumentView view = views.get(documentId(id));
+        return Response.ok(DocumentDto.of(view))
+                .header(HttpHeaders.ETAG, Preconditions.etag(view.document().version())).build();
+    }
+
+    @POST
+    @Path("/{id}/secrecy-marking")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response mark(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @NotNull MarkingRequest body) {
+        long expected = Preconditions.expectedVersion(ifMatch);
+        return changed(marking.mark(documentId(id), body.provision(), expected));
+    }
+
+    @POST
+    @Path("/{id}/publication")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response publish(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long expected = Preconditions.expectedVersion(ifMatch);
+        return changed(publishing.publish(documentId(id), expected));
+    }
+
+    @POST
+    @Path("/{id}/publication-withdrawal")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response withdraw(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long expected = Preconditions.expectedVersion(ifMatch);
+        return changed(publishing.withdraw(documentId(id), expected));
+    }
+
+    private static Response changed(DocumentView view) {
+        return Response.ok(DocumentDto.of(view))
+                .header(HttpHeaders.ETAG, Preconditions.etag(view.document().version())).build();
+    }
+
+    /**
+     * The content, streamed: its SHA-256 is its strong ETag (If-None-Match answers 304), a single byte range answers
+     * 206 (If-Range honoured), and the file is always an attachment that browsers must not sniff.
+     */
+    @GET
+    @Path("/{id}/content")
+    public Response content(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                            @HeaderParam("Range") String range, @HeaderParam("If-Range") String ifRange) {
+        UUID documentId = documentId(id);
+        Document d = downloads.mayDownload(documentId);
+        String etag = "\"" + d.sha256() + "\"";
+        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag)
+                    .header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+        }
+        long size = d.size();
+        long first = 0;
+        long last = size - 1;
+        boolean partial = false;
+        if (range != null && (ifRange == null || ifRange.trim().equals(etag))) {
+            Matcher m = RANGE.matcher(range.replace(" ", ""));
+            if (m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
+                if (m.group(1).isEmpty()) {
+                    long suffix = Long.parseLong(m.group(2));
+                    first = Math.max(0, size - suffix);
+                    partial = suffix > 0;
+                } else {
+                    first = Long.parseLong(m.group(1));
+                    last = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
+                    partial = true;
+                }
+                if (!partial || first >= size || first > last) {
+                    Problem p = new Problem("range-not-satisfiable", "Range not satisfiable", 416,
+                            "the document has " + size + " bytes; ask for a range within them");
+                    p.instance = DOCUMENTS + id + "/content";
+                    return p.response().header("Content-Range", "bytes */" + size).build();
+                }
+            }
+            // a range of another unit, several ranges or one this API cannot read: the whole content (RFC 9110)
+        }
+        long length = last - first + 1;
+        InputStream in = downloads.open(documentId, first, length);
+        StreamingOutput stream = out -> {
+            try (in) {
+                in.transferTo(out);
+            }
+        };
+        Response.ResponseBuilder response = Response.status(partial ? 206 : 200).entity(stream)
+                .type(d.mediaType())
+                .header(HttpHeaders.CONTENT_LENGTH, length)
+                .header(HttpHeaders.ETAG, etag)
+                .header("Accept-Ranges", "bytes")
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                .header("Content-Disposition", disposition(d.fileName()));
+        if (partial) {
+            response.header("Content-Range", "bytes " + first + "-" + last + "/" + size);
+        }
+        return response.build();
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An attachment, with an ASCII name for old clients and the real name in UTF-8 (RFC 6266, RFC 8187). */
+    static String disposition(String fileName) {
+        String ascii = fileName.replaceAll("[^\\x20-\\x7E]", "_").replace("\"", "_").replace("\\", "_");
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+
+    private static UUID documentId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("document " + id);
+        }
+    }
+}

@@ -1,0 +1,342 @@
+package se.socialfund.bootstrap.documents;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+
+import org.junit.jupiter.api.Test;
+
+import se.socialfund.application.port.in.document.DocumentUseCases.PublishedDocuments;
+import se.socialfund.bootstrap.support.Api;
+import se.socialfund.bootstrap.support.Concurrently;
+import se.socialfund.bootstrap.support.Contract;
+import se.socialfund.bootstrap.support.Database;
+import se.socialfund.bootstrap.support.FakeClamd;
+import se.socialfund.bootstrap.support.SampleFiles;
+import se.socialfund.bootstrap.support.Tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.socialfund.bootstrap.documents.Uploads.download;
+import static se.socialfund.bootstrap.documents.Uploads.footprint;
+import static se.socialfund.bootstrap.documents.Uploads.metadata;
+import static se.socialfund.bootstrap.documents.Uploads.upload;
+import static se.socialfund.bootstrap.documents.Uploads.uploadPdf;
+
+/**
+ * Documents over HTTP with real tokens, against PostgreSQL and the configured content store, scanned by a clamd
+ * double on a loopback socket. {@link DocumentsOnS3Test} runs the same tests on the S3-compatible store.
+ */
+@QuarkusTest
+public class DocumentsTest {
+    static final String PDF = "application/pdf";
+    static final String OSL = "OSL 26 kap. 1 §";
+    static final int MAX_FILE = 25 * 1024 * 1024;
+
+    @Inject
+    PublishedDocuments published;
+
+    @Test
+    void an_upload_is_numbered_listed_and_downloaded_byte_for_byte_with_ranges_and_revalidation() {
+        UUID app = Api.submit();
+        String caseNumber = Database.string("SELECT registration_number FROM application WHERE id = ?::uuid",
+                app.toString());
+        // more than one slice of the store (1 MiB), so that a range can cross from one to the next
+        byte[] pdf = SampleFiles.pdf(1_572_864 + 123, 1);
+        String sha = SampleFiles.sha256(pdf);
+        int scanned = FakeClamd.SCANNED.get();
+
+        Response created = upload("applicant", Api.OWN_OFFICE, app, metadata("PROJECT_PLAN", "Projektplan v1"), pdf,
+                "projektplan.pdf", PDF);
+        created.then().statusCode(201).header("ETag", "\"1\"");
+        String id = created.path("id");
+        assertThat(created.header("Location")).endsWith("/api/v1/documents/" + id);
+        assertThat(created.<String>path("documentNumber")).isEqualTo(caseNumber + "-1");
+        assertThat(created.<String>path("sha256")).isEqualTo(sha);
+        assertThat(created.<String>path("mediaType")).isEqualTo(PDF);
+        assertThat(created.<Integer>path("size")).isEqualTo(pdf.length);
+        assertThat(created.<String>path("virusScan")).isEqualTo("CLEAN");
+        assertThat(FakeClamd.SCANNED.get()).isGreaterThan(scanned);
+
+        assertThat(Uploads.as("office-head", Api.OWN_OFFICE).accept("application/json")
+                .get("/api/v1/applications/" + app + "/documents").then().statusCode(200).extract()
+                .<String>path("items[0].id")).isEqualTo(id);
+        Uploads.as("auditor", null).accept("application/json").get("/api/v1/documents/" + id).then()
+                .statusCode(200).header("ETag", "\"1\"");
+
+        Response whole = download("applicant", Api.OWN_OFFICE, UUID.fromString(id));
+        whole.then().statusCode(200).contentType(PDF).header("X-Content-Type-Options", "nosniff")
+                .header("ETag", "\"" + sha + "\"").header("Accept-Ranges", "bytes");
+        assertThat(whole.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"projektplan.pdf\"; filename*=UTF-8''projektplan.pdf");
+        byte[] body = whole.asByteArray();
+        assertThat(SampleFiles.sha256(body)).isEqualTo(sha);
+        assertThat(body).isEqualTo(pdf);
+
+        Response slice = Uploads.as("fund-officer", Api.FUND_OFFICE).accept("*/*")
+                .header("Range", "bytes=1048570-1048599").get("/api/v1/documents/" + id + "/content");
+        slice.then().statusCode(206).header("Content-Range", "bytes 1048570-1048599/" + pdf.length);
+        assertThat(slice.asByteArray()).isEqualTo(Arrays.copyOfRange(pdf, 1048570, 1048600));
+        Response suffix = Uploads.as("fund-officer", Api.FUND_OFFICE).accept("*/*").header("Range", "bytes=-100")
+                .get("/api/v1/documents/" + id + "/content");
+        suffix.then().statusCode(206);
+        assertThat(suffix.asByteArray()).isEqualTo(Arrays.copyOfRange(pdf, pdf.length - 100, pdf.length));
+
+        Uploads.as("applicant", Api.OWN_OFFICE).accept("*/*").header("If-None-Match", "\"" + sha + "\"")
+                .get("/api/v1/documents/" + id + "/content").then().statusCode(304).header("ETag", "\"" + sha + "\"");
+        // a range against another version of the content answers the whole (current) content
+        assertThat(Uploads.as("applicant", Api.OWN_OFFICE).accept("*/*").header("Range", "bytes=0-9")
+                .header("If-Range", "\"" + "0".repeat(64) + "\"").get("/api/v1/documents/" + id + "/content")
+                .then().statusCode(200).extract().asByteArray()).hasSize(pdf.length);
+        Uploads.as("applicant", Api.OWN_OFFICE).accept("*/*").header("Range", "bytes=99999999-")
+                .get("/api/v1/documents/" + id + "/content").then().statusCode(416)
+                .header("Content-Range", "bytes */" + pdf.length);
+
+        // every download that sent bytes is audited with the SHA-256 (the 304 and the 416 sent none)
+        assertThat(Database.number("SELECT count(*) FROM audit_event WHERE action = 'downloadDocument' "
+                + "AND outcome = 'SUCCEEDED' AND object_id = ? AND content_sha256 = ?", id, sha)).isEqualTo(4);
+        assertThat(Database.number("SELECT count(*) FROM audit_event WHERE action = 'uploadDocument' "
+                + "AND object_id = ? AND content_sha256 = ?", id, sha)).isEqualTo(1);
+        Api.as("auditor", null).get("/api/v1/audit-events/verification").then().statusCode(200)
+                .body("intact", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    @Test
+    void twenty_concurrent_uploads_to_one_case_get_numbers_one_to_twenty_without_gap_or_duplicate() {
+        UUID app = Api.submit();
+        List<Integer> sequences = Concurrently.run(20, i -> upload("applicant", Api.OWN_OFFICE, app,
+                metadata("FOLLOW_UP", "Bilaga " + i), SampleFiles.pdf(2048, 100 + i), "bilaga.pdf", PDF)
+                .then().statusCode(201).extract().<Integer>path("sequence"));
+        assertThat(sequences).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
+        assertThat(Database.number("SELECT last_number FROM document_counter WHERE owner_id = ?::uuid",
+                app.toString())).isEqualTo(20);
+    }
+
+    @Test
+    void a_file_one_byte_over_25_mib_is_413_and_nothing_is_stored_also_when_chunked_or_declared_too_long()
+            throws Exception {
+        UUID app = Api.submit();
+        String before = footprint();
+        String path = "/api/v1/applications/" + app + "/documents";
+        String token = Tokens.token("applicant", Api.OWN_OFFICE);
+        // with its true length: the file is counted as it is read and refused one byte over
+        RawUpload.Answer over = RawUpload.post(RestAssured.port, path, token, MAX_FILE + 1, RawUpload.EXACT);
+        assertThat(over.status()).isEqualTo(413);
+        assertThat(over.body()).contains("urn:socialfund:problem:payload-too-large");
+        assertThat(footprint()).isEqualTo(before);
+
+        // without a length: counted as it arrives, refused once the file passes the limit, the rest never read
+        RawUpload.Answer chunked = RawUpload.post(RestAssured.port, path, token, 30L << 20, null);
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(chunked.body()).contains("payload-too-large");
+        assertThat(chunked.sentBeforeAnswer()).isBetween((long) MAX_FILE, (long) MAX_FILE + (2L << 20));
+        assertThat(chunked.closedAfterAnswer()).isTrue();
+        // a Content-Length over the limit: refused before the body is read
+        RawUpload.Answer declared = RawUpload.post(RestAssured.port, path, token, 100L << 20, (100L << 20) + 400);
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.sentBeforeAnswer()).isLessThan(2L << 20);
+        assertThat(footprint()).isEqualTo(before);
+        System.out.printf("documents: 25 MiB + 1 refused 413; chunked 30 MiB refused after %d bytes sent; declared "
+                + "100 MiB refused after %d bytes sent%n", chunked.sentBeforeAnswer(), declared.sentBeforeAnswer());
+    }
+
+    @Test
+    void the_type_is_decided_by_the_content_and_a_zip_named_pdf_is_415_with_nothing_stored() {
+        UUID app = Api.submit();
+        String before = footprint();
+        Response zip = upload(Uploads.as("applicant", Api.OWN_OFFICE), app, metadata("OTHER", "Inte en PDF"),
+                SampleFiles.zip(), "rapport.pdf", PDF);
+        zip.then().statusCode(415).contentType("application/problem+json");
+        assertThat(zip.<String>path("type")).isEqualTo("urn:socialfund:problem:unsupported-media-type");
+        assertThat(zip.<String>path("detectedMediaType")).isEqualTo("application/zip");
+        assertThat(footprint()).isEqualTo(before);
+
+        // and the office formats are recognised from their content, whatever they are called
+        assertThat(upload("applicant", Api.OWN_OFFICE, app, metadata("PROJECT_PLAN", "Plan"), SampleFiles.docx(),
+                "plan.bin", "application/octet-stream").then().statusCode(201).extract().<String>path("mediaType"))
+                .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(upload("applicant", Api.OWN_OFFICE, app, metadata("EVALUATION", "Utvärdering"), SampleFiles.odt(),
+                "utv.pdf", PDF).then().statusCode(201).extract().<String>path("fileName")).isEqualTo("utv.odt");
+    }
+
+    @Test
+    void a_file_the_scanner_flags_is_422_and_stored_nowhere() {
+        UUID app = Api.submit();
+        String before = footprint();
+        int scanned = FakeClamd.SCANNED.get();
+        Response flagged = upload("applicant", Api.OWN_OFFICE, app, metadata("OTHER", "Bilaga"),
+                SampleFiles.pdfWithEicar(), "bilaga.pdf", PDF);
+        flagged.then().statusCode(422);
+        assertThat(flagged.<String>path("detail")).contains("Eicar-Test-Signature");
+        assertThat(FakeClamd.SCANNED.get()).isGreaterThan(scanned);
+        assertThat(footprint()).isEqualTo(before);
+        assertThat(Database.number("SELECT count(*) FROM document_content WHERE sha256 = ?",
+                SampleFiles.sha256(SampleFiles.pdfWithEicar()))).isZero();
+    }
+
+    @Test
+    void another_offices_applicant_gets_404_on_list_metadata_content_and_upload() {
+        UUID app = Api.submit();
+        UUID doc = uploadPdf(app, SampleFiles.pdf(3000, 11));
+        String before = footprint();
+        long denied = Database.number("SELECT count(*) FROM audit_event WHERE outcome = 'DENIED'");
+        var other = (java.util.function.Supplier<io.restassured.specification.RequestSpecification>)
+                () -> Uploads.as("applicant", Api.OTHER_OFFICE).accept("*/*");
+        other.get().get("/api/v1/applications/" + app + "/documents").then().statusCode(404);
+        other.get().get("/api/v1/documents/" + doc).then().statusCode(404);
+        other.get().get("/api/v1/documents/" + doc + "/content").then().statusCode(404);
+        upload("applicant", Api.OTHER_OFFICE, app, metadata("OTHER", "Fel kontor"), SampleFiles.pdf(3000, 12),
+                "x.pdf", PDF).then().statusCode(404);
+        assertThat(footprint()).isEqualTo(before);
+        assertThat(Database.number("SELECT count(*) FROM audit_event WHERE outcome = 'DENIED'") - denied)
+                .isEqualTo(4);
+        // the auditor and the form client may read the application, but upload nothing
+        upload("auditor", null, app, metadata("OTHER", "Revision"), SampleFiles.pdf(3000, 13), "x.pdf", PDF)
+                .then().statusCode(403);
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
+    void a_caller_without_the_right_is_403_whatever_it_sent_and_broken_metadata_is_422_naming_each_field() {
+        UUID app = Api.submit();
+        UUID doc = uploadPdf(app, SampleFiles.pdf(3000, 31));
+        String before = footprint();
+        Map<String, Object> broken = metadata("OTHER", " ");
+        broken.remove("origin");
+        broken.put("secrecyProvision", "x".repeat(201));
+        upload("auditor", null, app, broken, SampleFiles.pdf(3000, 32), "x.pdf", PDF).then().statusCode(403);
+        Response bad = upload("applicant", Api.OWN_OFFICE, app, broken, SampleFiles.pdf(3000, 32), "x.pdf", PDF);
+        bad.then().statusCode(422);
+        assertThat(bad.<List<String>>path("violations.field"))
+                .containsExactlyInAnyOrder("/title", "/origin", "/secrecyProvision");
+
+        Map<String, Object> blank = Map.of("provision", " ");
+        Api.asUnchecked("auditor", null).header("If-Match", "\"1\"").body(blank)
+                .post("/api/v1/documents/" + doc + "/secrecy-marking").then().statusCode(403);
+        Response badMarking = Api.asUnchecked("applicant", Api.OWN_OFFICE).header("If-Match", "\"1\"").body(blank)
+                .post("/api/v1/documents/" + doc + "/secrecy-marking");
+        badMarking.then().statusCode(422);
+        assertThat(badMarking.<List<String>>path("violations.field")).containsExactly("/provision");
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
+    void a_marked_document_is_never_published_and_its_content_is_for_its_offices_and_fund_officers() {
+        UUID app = Api.submit();
+        Map<String, Object> meta = metadata("DECISION_MEMO", "Tjänsteskrivelse");
+        meta.put("secrecyProvision", OSL);
+        Response created = upload("office-head", Api.OWN_OFFICE, app, meta, SampleFiles.pdf(5000, 21), "ts.pdf", PDF);
+        created.then().statusCode(201);
+        assertThat(created.<String>path("secrecy.provision")).isEqualTo(OSL);
+        UUID doc = UUID.fromString(created.path("id"));
+        String sha = created.path("sha256");
+
+        download("auditor", null, doc).then().statusCode(403);
+        download("scientific-advisor", null, doc).then().statusCode(403);
+        download("applicant", Api.OTHER_OFFICE, doc).then().statusCode(404);
+        assertThat(Uploads.as("auditor", null).accept("application/json").get("/api/v1/documents/" + doc)
+                .then().statusCode(200).extract().<Boolean>path("contentReadable")).isFalse();
+        download("applicant", Api.OWN_OFFICE, doc).then().statusCode(200);
+        download("fund-officer", Api.FUND_OFFICE, doc).then().statusCode(200);
+
+        Uploads.as("fund-officer", Api.FUND_OFFICE).accept("application/json").header("If-Match", "\"1\"")
+                .post("/api/v1/documents/" + doc + "/publication").then().statusCode(409);
+        assertThat(published.publishedOf(app)).isEmpty();
+
+        assertThat(Database.number("SELECT count(*) FROM audit_event WHERE action = 'downloadDocument' "
+                + "AND outcome = 'SUCCEEDED' AND object_id = ? AND content_sha256 = ?", doc.toString(), sha))
+                .isEqualTo(2);
+        assertThat(Database.number("SELECT count(*) FROM audit_event WHERE action = 'downloadDocument' "
+                + "AND outcome = 'DENIED' AND object_id = ?", doc.toString())).isEqualTo(3);
+    }
+
+    @Test
+    void a_fund_officer_publishes_an_unmarked_pdf_withdraws_it_and_a_marking_takes_it_off_the_page() {
+        UUID app = Api.submit();
+        UUID doc = uploadPdf(app, SampleFiles.pdf(4000, 31));
+        String path = "/api/v1/documents/" + doc;
+
+        Uploads.as("applicant", Api.OWN_OFFICE).accept("application/json").header("If-Match", "\"1\"")
+                .post(path + "/publication").then().statusCode(403);
+        io.restassured.RestAssured.given().filter(Contract.responses()).header("Authorization", "Bearer "
+                        + se.socialfund.bootstrap.support.Tokens.token("fund-officer", Api.FUND_OFFICE))
+                .accept("application/json").post(path + "/publication").then().statusCode(428);
+        Response publication = Uploads.as("fund-officer", Api.FUND_OFFICE).accept("application/json")
+                .header("If-Match", "\"1\"").post(path + "/publication");
+        publication.then().statusCode(200).header("ETag", "\"2\"");
+        assertThat(publication.<String>path("publication.publishedBy")).isNotBlank();
+        assertThat(published.publishedOf(app)).extracting(d -> d.id()).containsExactly(doc);
+
+        Uploads.as("fund-officer", Api.FUND_OFFICE).accept("application/json").header("If-Match", "\"2\"")
+                .post(path + "/publication-withdrawal").then().statusCode(200).header("ETag", "\"3\"");
+        assertThat(published.publishedOf(app)).isEmpty();
+        Uploads.as("fund-officer", Api.FUND_OFFICE).accept("application/json").header("If-Match", "\"3\"")
+                .post(path + "/publication-withdrawal").then().statusCode(409);
+
+        // published again, then marked secret by the office: secrecy wins at once
+        Uploads.as("fund-officer", Api.FUND_OFFICE).accept("application/json").header("If-Match", "\"3\"")
+                .post(path + "/publication").then().statusCode(200);
+        Response marked = Uploads.as("office-head", Api.OWN_OFFICE).contentType("application/json")
+                .accept("application/json").header("If-Match", "\"4\"").body(Map.of("provision", OSL))
+                .post(path + "/secrecy-marking");
+        marked.then().statusCode(200).header("ETag", "\"5\"");
+        assertThat(marked.<Object>path("publication")).isNull();
+        assertThat(published.publishedOf(app)).isEmpty();
+        assertThat(Database.number("SELECT count(*) FROM audit_event WHERE object_id = ? AND content_sha256 IS NOT "
+                + "NULL AND action IN ('publishDocument', 'withdrawDocumentPublication', 'markDocument') "
+                + "AND outcome = 'SUCCEEDED'", doc.toString())).isEqualTo(4);
+
+        // only PDFs are published
+        UUID docx = UUID.fromString(upload("applicant", Api.OWN_OFFICE, app, metadata("OTHER", "Kalkyl"),
+                SampleFiles.docx(), "k.docx", "application/octet-stream").then().statusCode(201).extract().path("id"));
+        Uploads.as("fund-officer", Api.FUND_OFFICE).accept("application/json").header("If-Match", "\"1\"")
+                .post("/api/v1/documents/" + docx + "/publication").then().statusCode(422);
+    }
+
+    @Test
+    void a_new_version_supersedes_the_old_and_both_are_kept() {
+        UUID app = Api.submit();
+        UUID v1 = uploadPdf(app, SampleFiles.pdf(3000, 41));
+        Map<String, Object> meta = metadata("PROJECT_PLAN", "Projektplan v2");
+        meta.put("supersedes", v1.toString());
+        Response v2 = upload("applicant", Api.OWN_OFFICE, app, meta, SampleFiles.pdf(3000, 42), "plan.pdf", PDF);
+        v2.then().statusCode(201);
+        assertThat(v2.<String>path("supersedes")).isEqualTo(v1.toString());
+        Response old = Uploads.as("applicant", Api.OWN_OFFICE).accept("application/json")
+                .get("/api/v1/documents/" + v1);
+        assertThat(old.<String>path("supersededBy")).isEqualTo(v2.<String>path("id"));
+        assertThat(Uploads.as("applicant", Api.OWN_OFFICE).accept("application/json")
+                .get("/api/v1/applications/" + app + "/documents").then().statusCode(200).extract()
+                .<List<String>>path("items.id")).containsExactly(v1.toString(), v2.<String>path("id"));
+        upload("applicant", Api.OWN_OFFICE, app, meta, SampleFiles.pdf(3000, 43), "plan.pdf", PDF)
+                .then().statusCode(409);
+        Uploads.as("fund-officer", Api.FUND_OFFICE).accept("application/json").header("If-Match", old.header("ETag"))
+                .post("/api/v1/documents/" + v1 + "/publication").then().statusCode(409);
+    }
+
+    @Test
+    void a_retried_upload_with_its_key_answers_the_first_document_and_another_upload_with_it_is_422() {
+        UUID app = Api.submit();
+        byte[] pdf = SampleFiles.pdf(3000, 51);
+        String key = "upload-" + UUID.randomUUID();
+        Response first = upload(Uploads.as("applicant", Api.OWN_OFFICE).header("Idempotency-Key", key), app,
+                metadata("COST_REPORT", "Kostnadsrapport"), pdf, "k.pdf", PDF);
+        first.then().statusCode(201);
+        String before = footprint();
+        Response again = upload(Uploads.as("applicant", Api.OWN_OFFICE).header("Idempotency-Key", key), app,
+                metadata("COST_REPORT", "Kostnadsrapport"), pdf, "k.pdf", PDF);
+        again.then().statusCode(201).header("Idempotent-Replayed", "true");
+        assertThat(again.<String>path("id")).isEqualTo(first.<String>path("id"));
+        upload(Uploads.as("applicant", Api.OWN_OFFICE).header("Idempotency-Key", key), app,
+                metadata("COST_REPORT", "Kostnadsrapport"), SampleFiles.pdf(3000, 52), "k.pdf", PDF)
+                .then().statusCode(422);
+        assertThat(footprint()).isEqualTo(before);
+    }
+}

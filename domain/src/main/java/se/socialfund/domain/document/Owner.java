@@ -1,0 +1,21 @@
+package se.socialfund.domain.document;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What a document belongs to: an application today; an outcomes contract or an idea later. The type names the kind
+ * of owner, so that one table and one numbering serve them all.
+ */
+public record Owner(String type, UUID id) {
+    public static final String APPLICATION = "application";
+
+    public Owner {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(id, "id");
+    }
+
+    public static Owner application(UUID id) {
+        return new Owner(APPLICATION, id);
+    }
+}
