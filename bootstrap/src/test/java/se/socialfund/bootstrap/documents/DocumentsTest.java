@@ -141,7 +141,9 @@ public class DocumentsTest {
         // a Content-Length over the limit: refused before the body is read
         RawUpload.Answer declared = RawUpload.post(RestAssured.port, path, token, 100L << 20, (100L << 20) + 400);
         assertThat(declared.status()).isEqualTo(413);
-        assertThat(declared.sentBeforeAnswer()).isLessThan(2L << 20);
+        // answered from the declared length, not after reading up to the limit: what the client got to send before
+        // the answer depends on socket buffers and the machine's load (197 KB to 2.3 MB seen), never the 25 MiB
+        assertThat(declared.sentBeforeAnswer()).isLessThan((long) MAX_FILE / 4);
         assertThat(footprint()).isEqualTo(before);
         System.out.printf("documents: 25 MiB + 1 refused 413; chunked 30 MiB refused after %d bytes sent; declared "
                 + "100 MiB refused after %d bytes sent%n", chunked.sentBeforeAnswer(), declared.sentBeforeAnswer());
