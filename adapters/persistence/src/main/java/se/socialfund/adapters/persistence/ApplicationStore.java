@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import se.socialfund.adapters.persistence.event.SqlArrays;
 import se.socialfund.application.port.out.ApplicationFilter;
 import se.socialfund.application.port.out.ApplicationRepository;
 import se.socialfund.application.port.in.ApplicationSummary;
@@ -70,7 +71,7 @@ public class ApplicationStore implements ApplicationRepository {
                                updated_at = :updatedAt, current_revision = :revision, state = CAST(:state AS jsonb)
                          WHERE id = :id AND version = :loaded""")
                 .setParameter("stage", e.stage).setParameter("version", e.version).setParameter("title", e.title)
-                .setParameter("lead", e.leadOffice).setParameter("offices", textArray(e.offices))
+                .setParameter("lead", e.leadOffice).setParameter("offices", SqlArrays.literal(List.of(e.offices)))
                 .setParameter("requested", e.requestedAmount)
                 .setParameter("granted", e.grantedAmount == null ? null : e.grantedAmount.toPlainString())
                 .setParameter("updatedAt", OffsetDateTime.ofInstant(e.updatedAt, java.time.ZoneOffset.UTC))
@@ -177,51 +178,9 @@ public class ApplicationStore implements ApplicationRepository {
 
     private static ApplicationSummary summary(Object[] r) {
         return new ApplicationSummary(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2], (String) r[3],
-                Stage.valueOf((String) r[4]), ((Number) r[5]).longValue(), (String) r[6], offices(r[7]), (UUID) r[8],
-                new Money((BigDecimal) r[9]), r[10] == null ? null : new Money((BigDecimal) r[10]), instant(r[11]),
-                instant(r[12]));
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + value);
-    }
-
-    private static List<String> offices(Object value) {
-        if (value instanceof String[] array) {
-            return List.of(array);
-        }
-        if (value instanceof java.sql.Array array) {
-            try {
-                return List.of((String[]) array.getArray());
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        if (value instanceof Object[] array) {
-            return Arrays.stream(array).map(String::valueOf).toList();
-        }
-        throw new IllegalStateException("not a text array: " + value);
-    }
-
-    /** A PostgreSQL array literal: {"a","b"}, each element quoted and escaped. */
-    private static String textArray(String[] values) {
-        StringBuilder b = new StringBuilder("{");
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            b.append('"').append(values[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return b.append('}').toString();
+                Stage.valueOf((String) r[4]), ((Number) r[5]).longValue(), (String) r[6], SqlArrays.texts(r[7]), (UUID) r[8],
+                new Money((BigDecimal) r[9]), r[10] == null ? null : new Money((BigDecimal) r[10]), SqlArrays.instant(r[11]),
+                SqlArrays.instant(r[12]));
     }
 
     @Override

@@ -132,7 +132,7 @@ public class AuditStore implements AuditTrail {
 
     private static AuditEvent toEvent(Object[] r) {
         String roles = (String) r[5];
-        AuditRecord record = new AuditRecord(ApplicationStore.instant(r[1]), (String) r[2], (String) r[3],
+        AuditRecord record = new AuditRecord(se.socialfund.adapters.persistence.event.SqlArrays.instant(r[1]), (String) r[2], (String) r[3],
                 (String) r[4], roles.isEmpty() ? List.of() : Arrays.asList(roles.split(",")), (String) r[6],
                 (String) r[7], (String) r[8], AuditRecord.Outcome.valueOf((String) r[9]), (String) r[10],
                 (String) r[11], (String) r[12], r[13] == null ? null : ((Number) r[13]).longValue(),

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 
+import se.socialfund.adapters.rest.Paging;
 import se.socialfund.adapters.rest.problem.BadParameter;
 import se.socialfund.adapters.rest.problem.Problem;
 import se.socialfund.application.port.in.event.EventFeedQuery;
@@ -31,8 +32,6 @@ import se.socialfund.domain.event.ChangeEvent;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
     static final String TYPE_PATTERN = se.socialfund.domain.webhook.WebhookEndpoint.TYPE_PATTERN;
 
     @Inject
@@ -54,7 +53,7 @@ public class EventResource {
         if (type != null && !type.matches(TYPE_PATTERN)) {
             throw new BadParameter("type", "an event type such as se.socialfund.application.granted.v1");
         }
-        FeedPage page = feed.read(cursor(after), limit(limit), type);
+        FeedPage page = feed.read(cursor(after), Paging.limit(limit), type);
         if (page.expired()) {
             throw new CursorExpired("events after this cursor are older than the feed keeps; read the resources "
                     + "again and start without a cursor");
@@ -69,20 +68,6 @@ public class EventResource {
                 new EventData(e.applicationId(), e.registrationNumber(), e.stage().name(), e.version()));
     }
 
-    public static int limit(String limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new BadParameter("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
-    }
 
     static Long cursor(String after) {
         if (after == null) {

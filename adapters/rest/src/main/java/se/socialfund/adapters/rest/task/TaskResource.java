@@ -49,7 +49,7 @@ public class TaskResource {
             action = Arrays.stream(Action.values()).filter(a -> a.name().equals(step)).findFirst()
                     .orElseThrow(() -> new BadParameter("step", "a step such as ASSESS_CRITERIA"));
         }
-        TaskPage page = tasks.tasks(action, EventResource.limit(limit), decode(cursor));
+        TaskPage page = tasks.tasks(action, se.socialfund.adapters.rest.Paging.limit(limit), decode(cursor));
         return new TaskPageDto(page.items().stream().map(t -> new TaskDto(t.applicationId(), t.registrationNumber(),
                 t.stage().name(), t.version(), t.actions().stream().map(Action::name).toList(), t.dueOn(),
                 t.deadline(), t.waitingSince())).toList(), encode(page.next()));
