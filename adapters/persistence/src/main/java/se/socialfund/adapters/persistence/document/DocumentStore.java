@@ -1,6 +1,5 @@
 package se.socialfund.adapters.persistence.document;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,6 +24,8 @@ import se.socialfund.domain.document.ScanVerdict;
 import se.socialfund.domain.document.SecrecyMarking;
 import se.socialfund.domain.shared.Conflict;
 import se.socialfund.domain.shared.StaleVersion;
+
+import static se.socialfund.adapters.persistence.event.SqlArrays.instant;
 
 /** Documents as rows; the case's counter row; upload keys like the submissions' idempotency keys. */
 @ApplicationScoped
@@ -185,19 +186,6 @@ public class DocumentStore implements DocumentRepository {
 
     private static String text(UUID id) {
         return id == null ? null : id.toString();
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 
     private static Document toDocument(Object[] r) {
