@@ -1,6 +1,5 @@
 package se.socialfund.bootstrap.api.outcomes;
 
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,10 +12,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -46,7 +42,8 @@ class OutcomesContractTest {
     OutcomesContractSeed seed;
 
     @Test
-    void example_b_walks_the_lifecycle_with_exact_payments_refusals_in_order_and_every_step_audited() {
+    void example_b_walks_the_lifecycle_with_exact_payments_refusals_in_order_and_every_step_audited()
+            throws Exception {
         UUID id = create(essex(5));
         String path = BASE + id;
         // who reads it: the providing office and the reading roles; another office 404; a role without it 403
@@ -114,6 +111,12 @@ class OutcomesContractTest {
                 id.toString())).as("the 403s and the other office's 404").isGreaterThanOrEqualTo(5);
         assertThat(Database.number("SELECT count(*) FROM audit_event WHERE object_id = ? "
                 + "AND action = 'approveOutcomesPayment' AND version_after IS NOT NULL", id.toString())).isEqualTo(5);
+        // the closed contract's INDIGO export is a valid INDIGO project too, with what was paid
+        JsonNode export = indigo(id);
+        assertThat(IndigoProjectSchema.problems(export)).isEmpty();
+        assertThat(export.at("/stage_development/value").asText()).isEqualTo("Complete");
+        assertThat(export.at("/overall_project_finance/total_outcome_payments_made/amount/value").decimalValue())
+                .isEqualByComparingTo("3000000.00");
         Api.as("auditor", null).get("/api/v1/audit-events/verification").then().statusCode(200)
                 .body("intact", equalTo(true));
     }
@@ -152,6 +155,8 @@ class OutcomesContractTest {
             assertThatThrownBy(() -> s.executeUpdate("UPDATE outcomes_payment SET amount = 0 WHERE contract_id = '"
                     + id + "'")).isInstanceOf(SQLException.class);
         }
+        // in delivery, its cap used up: still a valid INDIGO project
+        assertThat(IndigoProjectSchema.problems(indigo(id))).isEmpty();
     }
 
     @Test
@@ -206,24 +211,39 @@ class OutcomesContractTest {
                 .body("periods[0].approval.payments[1].amount.amount", equalTo("2100000.00"));
         assertThat(contract.jsonPath().getList("parties.note", String.class)).allMatch(n -> n.contains("illustrativt"));
         Api.as("office-head", "socialkontoret").get(BASE + id).then().statusCode(200);
-        Response indigo = Api.as("auditor", null).get(BASE + id + "/indigo");
-        indigo.then().statusCode(200);
-        JsonNode document = Api.JSON.readTree(indigo.asString());
-        JsonSchema schema;
-        try (InputStream in = getClass().getResourceAsStream("/indigo/project-schema-2.3.0-extract.json")) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
-        }
-        Set<ValidationMessage> problems = schema.validate(document);
-        assertThat(problems).isEmpty();
+        JsonNode document = indigo(id);
+        assertThat(IndigoProjectSchema.problems(document)).isEmpty();
         assertThat(document.at("/stage_development/value").asText()).isEqualTo("Implementation");
         assertThat(document.at("/outcome_metrics/1/outcome_validation_method/value").asText())
                 .isEqualTo("Historical comparison");
         assertThat(document.at("/outcome_payments/0/money/amount/value").decimalValue())
                 .isEqualByComparingTo("2100000.00");
-        // the schema does bite: a stage INDIGO does not know fails it
-        ((com.fasterxml.jackson.databind.node.ObjectNode) document.get("stage_development")).put("value", "Running");
-        assertThat(schema.validate(document)).isNotEmpty();
+        // the published schema does bite: a stage INDIGO does not know fails it
+        ObjectNode unknownStage = document.deepCopy();
+        ((ObjectNode) unknownStage.get("stage_development")).put("value", "Running");
+        assertThat(IndigoProjectSchema.validate(unknownStage)).isNotEmpty();
+        // through its shared definitions too ($ref): a date not in INDIGO's YYYY[-MM[-DD]] form fails it
+        ObjectNode swedishDate = document.deepCopy();
+        ((ObjectNode) swedishDate.at("/dates/start_date_of_service_provision")).put("value", "1/1 2017");
+        assertThat(IndigoProjectSchema.validate(swedishDate)).hasSize(1)
+                .allMatch(m -> m.contains("start_date_of_service_provision") && m.contains("pattern"));
+        // INDIGO allows additional properties, so a misspelt field name passes the schema alone, but not the
+        // second check: every property the export writes must be one the schema declares
+        ObjectNode misspelt = document.deepCopy();
+        ((ObjectNode) misspelt.at("/outcome_metrics/0")).set("defintion",
+                misspelt.at("/outcome_metrics/0/definition"));
+        misspelt.set("stage_developement", misspelt.get("stage_development"));
+        assertThat(IndigoProjectSchema.validate(misspelt)).isEmpty();
+        assertThat(IndigoProjectSchema.undeclared(misspelt))
+                .containsExactlyInAnyOrder("/outcome_metrics/0/defintion", "/stage_developement");
         Api.as("auditor", null).get("/api/v1/audit-events/verification").then().statusCode(200)
                 .body("intact", equalTo(true));
+    }
+
+    /** The contract's INDIGO export, as the auditor reads it. */
+    private static JsonNode indigo(UUID id) throws Exception {
+        Response indigo = Api.as("auditor", null).get(BASE + id + "/indigo");
+        indigo.then().statusCode(200);
+        return Api.JSON.readTree(indigo.asString());
     }
 }
