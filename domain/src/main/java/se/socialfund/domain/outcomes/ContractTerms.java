@@ -62,40 +62,40 @@ public record ContractTerms(String title, String intervention, String providerOf
         return parties(PartyRole.INVESTOR).get(0);
     }
 
-    /** Every broken rule of the terms, at JSON pointers into a request that carries them. */
+    /** Every broken rule of the terms, at dotted paths ({@code parties.0.name}) that REST turns into JSON pointers. */
     public void problems(Violations v) {
-        v.requireText(title, "/title", Limits.TITLE);
-        v.requireText(intervention, "/intervention", Limits.SHORT_TEXT);
-        v.requireList(parties, 1, MOST_PARTIES, "/parties");
-        v.requireList(metrics, 1, MOST_METRICS, "/metrics");
-        v.requireList(periods, 1, MOST_PERIODS, "/periods");
-        v.require(providerOffice != null && OFFICE.matcher(providerOffice).matches(), "/providerOffice",
+        v.requireText(title, "title", Limits.TITLE);
+        v.requireText(intervention, "intervention", Limits.SHORT_TEXT);
+        v.requireList(parties, 1, MOST_PARTIES, "parties");
+        v.requireList(metrics, 1, MOST_METRICS, "metrics");
+        v.requireList(periods, 1, MOST_PERIODS, "periods");
+        v.require(providerOffice != null && OFFICE.matcher(providerOffice).matches(), "providerOffice",
                 "an office code: lower-case letters, digits and hyphens");
         partyProblems(v);
-        group(cohort, "/cohort", v);
-        group(comparison, "/comparison", v);
-        v.requirePresent(comparisonMethod, "/comparisonMethod");
-        v.requirePresent(paymentCap, "/paymentCap");
-        v.require(paymentCap == null || !paymentCap.isZero(), "/paymentCap", "must be more than zero");
+        group(cohort, "cohort", v);
+        group(comparison, "comparison", v);
+        v.requirePresent(comparisonMethod, "comparisonMethod");
+        v.requirePresent(paymentCap, "paymentCap");
+        v.require(paymentCap == null || !paymentCap.isZero(), "paymentCap", "must be more than zero");
         financeProblems(v);
         metricProblems(v);
-        periodProblems(periods, "/periods", v);
+        periodProblems(periods, "periods", v);
     }
 
     private void partyProblems(Violations v) {
-        v.require(parties(PartyRole.OUTCOME_PAYER).size() == 1, "/parties", "exactly one outcome payer");
-        v.require(parties(PartyRole.INVESTOR).size() == 1, "/parties", "exactly one investor: every payment is "
+        v.require(parties(PartyRole.OUTCOME_PAYER).size() == 1, "parties", "exactly one outcome payer");
+        v.require(parties(PartyRole.INVESTOR).size() == 1, "parties", "exactly one investor: every payment is "
                 + "made to it");
-        v.require(!parties(PartyRole.PROVIDER).isEmpty(), "/parties", "at least one provider");
-        v.require(parties(PartyRole.EVALUATOR).size() == 1, "/parties", "exactly one evaluator");
+        v.require(!parties(PartyRole.PROVIDER).isEmpty(), "parties", "at least one provider");
+        v.require(parties(PartyRole.EVALUATOR).size() == 1, "parties", "exactly one evaluator");
         Set<String> providers = new HashSet<>();
         parties(PartyRole.PROVIDER).forEach(p -> providers.add(p.organisationNumber().value()));
         for (int i = 0; i < parties.size(); i++) {
             Party p = parties.get(i);
-            v.requireText(p.name(), "/parties/" + i + "/name", Limits.NAME);
-            v.maxLength(p.note(), "/parties/" + i + "/note", Limits.NAME);
+            v.requireText(p.name(), "parties." + i + ".name", Limits.NAME);
+            v.maxLength(p.note(), "parties." + i + ".note", Limits.NAME);
             v.require(p.role() != PartyRole.EVALUATOR || !providers.contains(p.organisationNumber().value()),
-                    "/parties/" + i + "/organisationNumber", "the evaluator must be another organisation than "
+                    "parties." + i + ".organisationNumber", "the evaluator must be another organisation than "
                             + "the provider: it validates the provider's outcomes");
         }
     }
@@ -105,32 +105,32 @@ public record ContractTerms(String title, String intervention, String providerOf
             v.require(false, at, "is required");
             return;
         }
-        v.requireText(g.description(), at + "/description", Limits.SHORT_TEXT);
-        v.require(g.size() <= Limits.MAX_COUNT, at + "/size", "at most " + Limits.MAX_COUNT);
-        v.require(g.size() >= Group.SMALLEST, at + "/size", "a group has at least " + Group.SMALLEST
+        v.requireText(g.description(), at + ".description", Limits.SHORT_TEXT);
+        v.require(g.size() <= Limits.MAX_COUNT, at + ".size", "at most " + Limits.MAX_COUNT);
+        v.require(g.size() >= Group.SMALLEST, at + ".size", "a group has at least " + Group.SMALLEST
                 + " participants, so that no aggregate is about a few people");
     }
 
     private void financeProblems(Violations v) {
         if (finance == null) {
-            v.require(false, "/finance", "is required");
+            v.require(false, "finance", "is required");
             return;
         }
-        v.requirePresent(finance.committed(), "/finance/investmentCommitted");
-        v.requirePresent(finance.drawn(), "/finance/investmentDrawn");
+        v.requirePresent(finance.committed(), "finance.investmentCommitted");
+        v.requirePresent(finance.drawn(), "finance.investmentDrawn");
         if (finance.committed() != null && finance.drawn() != null) {
-            v.require(!finance.committed().isZero(), "/finance/investmentCommitted", "must be more than zero");
-            v.require(!finance.drawn().isGreaterThan(finance.committed()), "/finance/investmentDrawn",
+            v.require(!finance.committed().isZero(), "finance.investmentCommitted", "must be more than zero");
+            v.require(!finance.drawn().isGreaterThan(finance.committed()), "finance.investmentDrawn",
                     "cannot be more than was committed");
         }
-        share(finance.activityShare(), "/finance/activityShare", v);
-        share(finance.investorSavingsShare(), "/finance/investorSavingsShare", v);
-        share(finance.returnCap(), "/finance/returnCap", v);
+        share(finance.activityShare(), "finance.activityShare", v);
+        share(finance.investorSavingsShare(), "finance.investorSavingsShare", v);
+        share(finance.returnCap(), "finance.returnCap", v);
         String condition = finance.returnConditionMetric();
         if (condition != null) {
             OutcomeMetric m = metric(condition);
             v.require(m != null && m.payment() != null && m.payment().kind() == PaymentRule.Kind.RETURN_CONDITION,
-                    "/finance/returnConditionMetric", "names a metric of this contract whose rule is "
+                    "finance.returnConditionMetric", "names a metric of this contract whose rule is "
                             + "RETURN_CONDITION");
         }
     }
@@ -141,26 +141,26 @@ public record ContractTerms(String title, String intervention, String providerOf
     }
 
     private void metricProblems(Violations v) {
-        v.require(metrics.stream().anyMatch(m -> m.payment() != null && m.payment().pays()), "/metrics",
+        v.require(metrics.stream().anyMatch(m -> m.payment() != null && m.payment().pays()), "metrics",
                 "at least one metric that pays");
         v.require(metrics.stream().filter(m -> m.payment() != null
-                && m.payment().kind() == PaymentRule.Kind.SHARE_OF_SAVINGS).count() <= 1, "/metrics",
+                && m.payment().kind() == PaymentRule.Kind.SHARE_OF_SAVINGS).count() <= 1, "metrics",
                 "at most one metric shares savings: the finance's terms share them once");
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < metrics.size(); i++) {
             OutcomeMetric m = metrics.get(i);
-            String at = "/metrics/" + i;
-            v.require(m.code() != null && CODE.matcher(m.code()).matches(), at + "/code",
+            String at = "metrics." + i;
+            v.require(m.code() != null && CODE.matcher(m.code()).matches(), at + ".code",
                     "upper-case letters, digits and underscores, e.g. REPLACEMENT");
-            v.require(m.code() == null || codes.add(m.code()), at + "/code", "is used by another metric");
-            v.requireText(m.definition(), at + "/definition", Limits.SHORT_TEXT);
-            v.requireText(m.unit(), at + "/unit", Limits.NAME);
-            v.requirePresent(m.direction(), at + "/direction");
-            v.requirePresent(m.aggregate(), at + "/aggregate");
+            v.require(m.code() == null || codes.add(m.code()), at + ".code", "is used by another metric");
+            v.requireText(m.definition(), at + ".definition", Limits.SHORT_TEXT);
+            v.requireText(m.unit(), at + ".unit", Limits.NAME);
+            v.requirePresent(m.direction(), at + ".direction");
+            v.requirePresent(m.aggregate(), at + ".aggregate");
             if (m.payment() == null) {
-                v.require(false, at + "/payment", "is required");
+                v.require(false, at + ".payment", "is required");
             } else {
-                m.payment().problems(at + "/payment", v);
+                m.payment().problems(at + ".payment", v);
             }
         }
     }
@@ -173,11 +173,11 @@ public record ContractTerms(String title, String intervention, String providerOf
         }
         for (int i = 0; i < periods.size(); i++) {
             MeasurementPeriod p = periods.get(i);
-            v.require(p.number() == i + 1, at + "/" + i + "/number", "periods are numbered 1, 2, 3, ... in order");
-            v.require(p.start() != null && p.end() != null && !p.end().isBefore(p.start()), at + "/" + i + "/end",
+            v.require(p.number() == i + 1, at + "." + i + ".number", "periods are numbered 1, 2, 3, ... in order");
+            v.require(p.start() != null && p.end() != null && !p.end().isBefore(p.start()), at + "." + i + ".end",
                     "a period ends on or after its start");
             if (i > 0 && p.start() != null && periods.get(i - 1).end() != null) {
-                v.require(p.start().isAfter(periods.get(i - 1).end()), at + "/" + i + "/start",
+                v.require(p.start().isAfter(periods.get(i - 1).end()), at + "." + i + ".start",
                         "a period starts after the one before it ends");
             }
         }

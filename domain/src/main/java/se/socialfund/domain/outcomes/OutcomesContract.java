@@ -95,11 +95,11 @@ public final class OutcomesContract {
     public void sign(long expectedVersion, LocalDate signedOn, String decisionReference, Actor by, Instant at) {
         check(ContractAction.SIGN, expectedVersion, by);
         Violations v = new Violations();
-        v.requirePresent(signedOn, "/signedOn");
-        v.requireText(decisionReference, "/decisionReference", Limits.NAME);
+        v.requirePresent(signedOn, "signedOn");
+        v.requireText(decisionReference, "decisionReference", Limits.NAME);
         v.throwIfAny("the signing is incomplete");
         if (signedOn.isAfter(LocalDate.ofInstant(at, java.time.ZoneOffset.UTC).plusDays(1))) {
-            throw new RuleViolation("/signedOn", "a contract is recorded as signed once it has been: not a future date");
+            throw new RuleViolation("signedOn", "a contract is recorded as signed once it has been: not a future date");
         }
         signature = new OutcomesContractSnapshot.Signature(signedOn, decisionReference, at, by.name());
         moveTo(ContractState.SIGNED, at);
@@ -114,15 +114,15 @@ public final class OutcomesContract {
                     + ": its measurements can no longer change");
         }
         Violations v = new Violations();
-        boolean items = v.requireList(measurements, 1, ContractTerms.MOST_METRICS, "/measurements");
+        boolean items = v.requireList(measurements, 1, ContractTerms.MOST_METRICS, "measurements");
         Set<String> seen = new HashSet<>();
         for (int i = 0; items && i < measurements.size(); i++) {
             MetricMeasurement m = measurements.get(i);
-            String at0 = "/measurements/" + i;
-            v.require(terms.metric(m.metricCode()) != null, at0 + "/metricCode", "not a metric of this contract");
-            v.require(seen.add(m.metricCode()), at0 + "/metricCode", "measured twice in one period");
-            group(m.cohort(), at0 + "/cohort", v);
-            group(m.comparison(), at0 + "/comparison", v);
+            String at0 = "measurements." + i;
+            v.require(terms.metric(m.metricCode()) != null, at0 + ".metricCode", "not a metric of this contract");
+            v.require(seen.add(m.metricCode()), at0 + ".metricCode", "measured twice in one period");
+            group(m.cohort(), at0 + ".cohort", v);
+            group(m.comparison(), at0 + ".comparison", v);
         }
         v.throwIfAny("the measurements are invalid");
         periods.set(period - 1, new PeriodRecord(period, measurements, at, by.name(), null, null));
@@ -134,11 +134,11 @@ public final class OutcomesContract {
             v.require(false, at, "is required");
             return;
         }
-        v.require(g.n() <= Limits.MAX_COUNT, at + "/n", "at most " + Limits.MAX_COUNT);
-        v.require(g.n() >= Group.SMALLEST, at + "/n", "an aggregate of at least " + Group.SMALLEST
+        v.require(g.n() <= Limits.MAX_COUNT, at + ".n", "at most " + Limits.MAX_COUNT);
+        v.require(g.n() >= Group.SMALLEST, at + ".n", "an aggregate of at least " + Group.SMALLEST
                 + " participants: smaller groups could point out individuals");
         v.require(g.value() != null && g.value().abs().compareTo(java.math.BigDecimal.TEN.pow(LARGEST_VALUE_DIGITS)) < 0
-                && g.value().stripTrailingZeros().scale() <= 6, at + "/value",
+                && g.value().stripTrailingZeros().scale() <= 6, at + ".value",
                 "a number within ±10^13 with at most six decimals");
     }
 
@@ -154,7 +154,7 @@ public final class OutcomesContract {
             throw new Conflict("period-not-measured", "period " + period + " is " + r.status()
                     + ": only measured, not yet validated periods can be validated");
         }
-        new Violations().requireText(statement, "/statement", Limits.SHORT_TEXT)
+        new Violations().requireText(statement, "statement", Limits.SHORT_TEXT)
                 .throwIfAny("the validation needs a statement");
         periods.set(period - 1, new PeriodRecord(period, r.measurements(), r.measuredAt(), r.measuredBy(),
                 new PeriodRecord.Validation(at, by.name(), statement), null));
@@ -192,31 +192,31 @@ public final class OutcomesContract {
                       Actor by, Instant at) {
         check(ContractAction.AMEND, expectedVersion, by);
         Violations v = new Violations();
-        v.requireText(description, "/description", Limits.SHORT_TEXT);
-        v.requireText(reason, "/reason", Limits.SHORT_TEXT);
-        v.requireText(decisionReference, "/decisionReference", Limits.NAME);
-        v.requirePresent(effectiveFrom, "/effectiveFrom");
-        v.require(newPeriods != null || newCap != null || newDrawn != null, "/",
+        v.requireText(description, "description", Limits.SHORT_TEXT);
+        v.requireText(reason, "reason", Limits.SHORT_TEXT);
+        v.requireText(decisionReference, "decisionReference", Limits.NAME);
+        v.requirePresent(effectiveFrom, "effectiveFrom");
+        v.require(newPeriods != null || newCap != null || newDrawn != null, "",
                 "an amendment changes the periods, the payment cap or the investment drawn");
         Money paid = paidTotal();
         if (newCap != null) {
-            v.require(!newCap.isZero(), "/paymentCap", "must be more than zero");
-            v.require(!newCap.isLessThan(paid), "/paymentCap", "cannot be below what has been paid, "
+            v.require(!newCap.isZero(), "paymentCap", "must be more than zero");
+            v.require(!newCap.isLessThan(paid), "paymentCap", "cannot be below what has been paid, "
                     + paid.format() + " SEK: an amendment never rewrites an approved payment");
         }
         if (newDrawn != null) {
-            v.require(!newDrawn.isGreaterThan(terms.finance().committed()), "/investmentDrawn",
+            v.require(!newDrawn.isGreaterThan(terms.finance().committed()), "investmentDrawn",
                     "cannot be more than was committed");
         }
         if (newPeriods != null) {
-            ContractTerms.periodProblems(newPeriods, "/periods", v);
+            ContractTerms.periodProblems(newPeriods, "periods", v);
             for (PeriodRecord r : periods) {
                 if (r.status() == PeriodRecord.Status.OPEN) {
                     continue;
                 }
                 MeasurementPeriod before = terms.periods().get(r.number() - 1);
                 boolean kept = newPeriods.size() >= r.number() && before.equals(newPeriods.get(r.number() - 1));
-                v.require(kept, "/periods", "period " + r.number() + " is " + r.status()
+                v.require(kept, "periods", "period " + r.number() + " is " + r.status()
                         + " and stays as it was");
             }
         }

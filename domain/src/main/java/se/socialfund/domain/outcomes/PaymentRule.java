@@ -47,25 +47,25 @@ public record PaymentRule(Kind kind, Money pricePerUnit, BigDecimal share, BigDe
     /** The broken rules of this payment rule, at fields under {@code at}. */
     void problems(String at, se.socialfund.domain.shared.Violations v) {
         if (kind == null) {
-            v.require(false, at + "/kind", "is required");
+            v.require(false, at + ".kind", "is required");
             return;
         }
         switch (kind) {
-            case PRICE_PER_UNIT -> v.require(pricePerUnit != null && !pricePerUnit.isZero(), at + "/pricePerUnit",
+            case PRICE_PER_UNIT -> v.require(pricePerUnit != null && !pricePerUnit.isZero(), at + ".pricePerUnit",
                     "a price per unit above zero is required for PRICE_PER_UNIT");
             case SHARE_OF_DIFFERENCE -> v.require(share != null && share.signum() > 0
-                    && share.compareTo(BigDecimal.ONE) <= 0, at + "/share", "a share above 0 and at most 1 is "
+                    && share.compareTo(BigDecimal.ONE) <= 0, at + ".share", "a share above 0 and at most 1 is "
                     + "required for SHARE_OF_DIFFERENCE");
             case RETURN_CONDITION -> v.require(minimumImprovement != null && minimumImprovement.signum() > 0,
-                    at + "/minimumImprovement", "an improvement above zero is required for RETURN_CONDITION");
+                    at + ".minimumImprovement", "an improvement above zero is required for RETURN_CONDITION");
             case SHARE_OF_SAVINGS -> {
             }
         }
-        v.require(kind == Kind.PRICE_PER_UNIT || pricePerUnit == null, at + "/pricePerUnit",
+        v.require(kind == Kind.PRICE_PER_UNIT || pricePerUnit == null, at + ".pricePerUnit",
                 "only a PRICE_PER_UNIT rule has a price");
-        v.require(kind == Kind.SHARE_OF_DIFFERENCE || share == null, at + "/share",
+        v.require(kind == Kind.SHARE_OF_DIFFERENCE || share == null, at + ".share",
                 "only a SHARE_OF_DIFFERENCE rule has its own share (savings are shared by the finance's terms)");
-        v.require(kind == Kind.RETURN_CONDITION || minimumImprovement == null, at + "/minimumImprovement",
+        v.require(kind == Kind.RETURN_CONDITION || minimumImprovement == null, at + ".minimumImprovement",
                 "only a RETURN_CONDITION has a minimum improvement");
     }
 }

@@ -32,10 +32,10 @@ class OutcomesContractLifecycleTest {
 
     @Test
     void organisation_numbers_are_checked_with_the_luhn_digit() {
-        assertThat(OrganisationNumber.parse("212000-0449", "/x").value()).isEqualTo("212000-0449");
-        assertThatThrownBy(() -> OrganisationNumber.parse("212000-0448", "/x")).isInstanceOf(RuleViolation.class)
+        assertThat(OrganisationNumber.parse("212000-0449", "x").value()).isEqualTo("212000-0449");
+        assertThatThrownBy(() -> OrganisationNumber.parse("212000-0448", "x")).isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("check digit");
-        assertThatThrownBy(() -> OrganisationNumber.parse("2120000449", "/x")).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> OrganisationNumber.parse("2120000449", "x")).isInstanceOf(RuleViolation.class);
     }
 
     @Test
@@ -47,7 +47,7 @@ class OutcomesContractLifecycleTest {
         RuleViolation e = catchThrowableOfType(() -> OutcomesContract.draft(UUID.randomUUID(), same, OFFICER, AT),
                 RuleViolation.class);
         assertThat(e.violations()).extracting(RuleViolation.Violation::field)
-                .containsExactly("/parties/3/organisationNumber");
+                .containsExactly("parties.3.organisationNumber");
     }
 
     @Test
@@ -119,7 +119,7 @@ class OutcomesContractLifecycleTest {
                 OFFICER, AT)).isInstanceOf(RuleViolation.class);
         RuleViolation cap = catchThrowableOfType(() -> c.amend(c.version(), "x", "y", "z", LocalDate.of(2020, 1, 1),
                 null, Money.of("1000.00"), null, OFFICER, AT), RuleViolation.class);
-        assertThat(cap.violations()).extracting(RuleViolation.Violation::field).containsExactly("/paymentCap");
+        assertThat(cap.violations()).extracting(RuleViolation.Violation::field).containsExactly("paymentCap");
     }
 
     @Test
@@ -143,6 +143,6 @@ class OutcomesContractLifecycleTest {
         RuleViolation e = catchThrowableOfType(() -> OutcomesContract.draft(UUID.randomUUID(), bad, OFFICER, AT),
                 RuleViolation.class);
         assertThat(e.violations()).extracting(RuleViolation.Violation::field).containsExactlyInAnyOrder(
-                "/finance/investmentDrawn", "/finance/activityShare", "/finance/returnConditionMetric");
+                "finance.investmentDrawn", "finance.activityShare", "finance.returnConditionMetric");
     }
 }

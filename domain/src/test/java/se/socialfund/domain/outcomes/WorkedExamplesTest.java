@@ -121,13 +121,13 @@ class WorkedExamplesTest {
         OutcomesContract c = signed(terms);
         RuleViolation e = catchThrowableOfType(() -> c.recordMeasurements(c.version(), 1,
                 List.of(measured("COST", 4, "410000.00", 60, "520000.00")), OFFICER, AT), RuleViolation.class);
-        assertThat(e.violations()).extracting(RuleViolation.Violation::field).containsExactly("/measurements/0/cohort/n");
+        assertThat(e.violations()).extracting(RuleViolation.Violation::field).containsExactly("measurements.0.cohort.n");
         ContractTerms four = new ContractTerms("K", "I", "socialkontoret", parties(EVALUATOR_ORG),
                 new Group("Fyra barn", 4), new Group("Jämförelse", 60), ComparisonMethod.RANDOMISED_CONTROL_TRIAL,
                 terms.finance(), terms.metrics(), terms.periods(), terms.paymentCap());
         RuleViolation drafted = catchThrowableOfType(() -> OutcomesContract.draft(java.util.UUID.randomUUID(), four,
                 OFFICER, AT), RuleViolation.class);
-        assertThat(drafted.violations()).extracting(RuleViolation.Violation::field).containsExactly("/cohort/size");
+        assertThat(drafted.violations()).extracting(RuleViolation.Violation::field).containsExactly("cohort.size");
     }
 
     @Test
