@@ -1,6 +1,5 @@
 package se.socialfund.bootstrap.documents;
 
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import se.socialfund.adapters.content.ClamdScanner;
 import se.socialfund.adapters.content.NotScanned;
 import se.socialfund.adapters.content.TikaContentDetector;
+import se.socialfund.application.port.in.document.ScannerUnavailable;
 import se.socialfund.bootstrap.support.FakeClamd;
 import se.socialfund.bootstrap.support.SampleFiles;
 import se.socialfund.domain.document.MediaTypes;
@@ -66,7 +66,7 @@ class ContentAdaptersTest {
         }
         Path pdf = file("x.pdf", SampleFiles.pdf(2048, 4));
         assertThatThrownBy(() -> new ClamdScanner("127.0.0.1", closedPort, 2000).scan(pdf))
-                .isInstanceOf(UncheckedIOException.class);
+                .isInstanceOf(ScannerUnavailable.class);
         assertThat(new NotScanned().scan(pdf).result()).isEqualTo(ScanVerdict.Result.NOT_SCANNED);
     }
 }
