@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DocumentsOnS3Test extends DocumentsTest {
     @Inject
     ContentStore store;
+
+    /** S3Mock starts while the service does; the tests wait for it here (at no cost once it listens). */
+    @BeforeEach
+    void s3mockListens() {
+        S3MockResource.awaitReady();
+    }
 
     @Test
     void the_object_store_refuses_bytes_that_do_not_match_their_key(@TempDir Path dir) throws Exception {

@@ -30,13 +30,18 @@ public class S3MockResource implements QuarkusTestResourceLifecycleManager {
     public static final String REGION = "eu-north-1";
     private static final long START_SECONDS = 180;
 
+    /** The running server, for {@link #awaitReady()}: it starts while the service does, and is awaited after. */
+    private static volatile S3MockResource running;
+
     private Process process;
     private Path log;
+    private int httpPort;
+    private volatile boolean listening;
 
     @Override
     public Map<String, String> start() {
         try {
-            int httpPort = freePort();
+            httpPort = freePort();
             int httpsPort = freePort();
             Path target = Path.of("target").toAbsolutePath();
             Path root = target.resolve("s3mock-store");
@@ -57,7 +62,8 @@ public class S3MockResource implements QuarkusTestResourceLifecycleManager {
                     "--spring.main.lazy-initialization=true"));
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "s3mock-stop"));
-            awaitListening(httpPort);
+            // not awaited here: S3Mock starts while the service does (the service does not touch the store at start)
+            running = this;
             return Map.of("socialfund.documents.store", "s3",
                     "socialfund.documents.s3.endpoint", "http://127.0.0.1:" + httpPort,
                     "socialfund.documents.s3.bucket", BUCKET,
@@ -79,6 +85,25 @@ public class S3MockResource implements QuarkusTestResourceLifecycleManager {
         }
         throw new IllegalStateException("S3Mock's classpath is missing: build the module testing/s3mock first "
                 + "(./mvnw install -DskipTests, or the whole build)");
+    }
+
+    /**
+     * Waits until S3Mock listens (once; then at no cost): called before each test that uses the store. Fails with
+     * the end of its log if it exited or did not listen in time.
+     */
+    public static void awaitReady() {
+        S3MockResource server = running;
+        if (server == null) {
+            throw new IllegalStateException("S3Mock was not started: the test needs the S3 store's test profile");
+        }
+        if (!server.listening) {
+            try {
+                server.awaitListening(server.httpPort);
+                server.listening = true;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private void awaitListening(int port) throws IOException {
@@ -127,6 +152,9 @@ public class S3MockResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public synchronized void stop() {
+        if (running == this) {
+            running = null;
+        }
         if (process == null || !process.isAlive()) {
             return;
         }
