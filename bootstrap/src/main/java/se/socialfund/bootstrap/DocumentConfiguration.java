@@ -1,16 +1,22 @@
 package se.socialfund.bootstrap;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import se.socialfund.adapters.content.ClamdScanner;
 import se.socialfund.adapters.content.NotScanned;
 import se.socialfund.adapters.content.TikaContentDetector;
+import se.socialfund.adapters.content.s3.S3ContentStore;
 import se.socialfund.adapters.persistence.document.PostgresContentStore;
 import se.socialfund.application.port.out.ApplicationRepository;
 import se.socialfund.application.port.out.UnitOfWork;
@@ -27,6 +33,7 @@ import se.socialfund.application.usecase.document.DocumentService;
  * {@code socialfund.documents.clamd.host} is set, otherwise "not scanned"), and Tika's detection.
  */
 public class DocumentConfiguration {
+    private static final Logger LOG = Logger.getLogger(DocumentConfiguration.class);
 
     @Produces
     @Singleton
@@ -43,11 +50,38 @@ public class DocumentConfiguration {
     @Produces
     @Singleton
     ContentStore contentStore(@ConfigProperty(name = "socialfund.documents.store") String store,
-                              PostgresContentStore postgres) {
+                              Instance<PostgresContentStore> postgres,
+                              @ConfigProperty(name = "socialfund.documents.s3.endpoint") Optional<URI> endpoint,
+                              @ConfigProperty(name = "socialfund.documents.s3.region", defaultValue = "us-east-1")
+                              String region,
+                              @ConfigProperty(name = "socialfund.documents.s3.bucket") Optional<String> bucket,
+                              @ConfigProperty(name = "socialfund.documents.s3.access-key-id")
+                              Optional<String> accessKeyId,
+                              @ConfigProperty(name = "socialfund.documents.s3.secret-access-key")
+                              Optional<String> secretAccessKey,
+                              @ConfigProperty(name = "socialfund.documents.s3.path-style", defaultValue = "false")
+                              boolean pathStyle,
+                              @ConfigProperty(name = "socialfund.documents.s3.timeout", defaultValue = "30s")
+                              Duration timeout) {
         return switch (store) {
-            case "postgresql" -> postgres;
-            default -> throw new IllegalStateException("socialfund.documents.store is postgresql, not " + store);
+            case "postgresql" -> postgres.get();
+            case "s3" -> {
+                String name = bucket.filter(b -> !b.isBlank()).orElseThrow(() -> new IllegalStateException(
+                        "socialfund.documents.store=s3 needs socialfund.documents.s3.bucket"));
+                LOG.infof("documents' content in the S3-compatible store %s, bucket %s (region %s, path-style %s)",
+                        endpoint.map(URI::toString).orElse("(AWS)"), name, region, pathStyle);
+                yield new S3ContentStore(new S3ContentStore.Settings(endpoint, region, name, accessKeyId,
+                        secretAccessKey, pathStyle, timeout));
+            }
+            default -> throw new IllegalStateException("socialfund.documents.store is postgresql or s3, not "
+                    + store);
         };
+    }
+
+    void closeContentStore(@Disposes ContentStore store) throws Exception {
+        if (store instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 
     @Produces

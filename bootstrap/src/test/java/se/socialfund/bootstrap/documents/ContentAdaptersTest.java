@@ -1,6 +1,5 @@
 package se.socialfund.bootstrap.documents;
 
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 import se.socialfund.adapters.content.ClamdScanner;
 import se.socialfund.adapters.content.NotScanned;
 import se.socialfund.adapters.content.TikaContentDetector;
+import se.socialfund.adapters.content.s3.S3ContentStore;
+import se.socialfund.application.port.in.StoreUnavailable;
+import se.socialfund.application.port.in.document.ScannerUnavailable;
 import se.socialfund.bootstrap.support.FakeClamd;
 import se.socialfund.bootstrap.support.SampleFiles;
 import se.socialfund.domain.document.MediaTypes;
@@ -66,7 +68,34 @@ class ContentAdaptersTest {
         }
         Path pdf = file("x.pdf", SampleFiles.pdf(2048, 4));
         assertThatThrownBy(() -> new ClamdScanner("127.0.0.1", closedPort, 2000).scan(pdf))
-                .isInstanceOf(UncheckedIOException.class);
+                .isInstanceOf(ScannerUnavailable.class);
         assertThat(new NotScanned().scan(pdf).result()).isEqualTo(ScanVerdict.Result.NOT_SCANNED);
+    }
+
+    @Test
+    void a_scanner_that_accepts_but_never_answers_is_unavailable_after_its_timeout() throws Exception {
+        Path pdf = file("y.pdf", SampleFiles.pdf(2048, 5));
+        try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            // the connection is accepted by the backlog and never read from or answered
+            assertThatThrownBy(() -> new ClamdScanner("127.0.0.1", silent.getLocalPort(), 300).scan(pdf))
+                    .isInstanceOf(ScannerUnavailable.class).hasMessageContaining("did not answer");
+        }
+    }
+
+    @Test
+    void an_object_store_that_cannot_be_reached_is_unavailable_and_stores_nothing() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Path pdf = file("z.pdf", SampleFiles.pdf(2048, 6));
+        try (S3ContentStore store = new S3ContentStore(new S3ContentStore.Settings(
+                java.util.Optional.of(java.net.URI.create("http://127.0.0.1:" + closedPort)), "eu-north-1",
+                "documents", java.util.Optional.of("key"), java.util.Optional.of("secret"), true,
+                java.time.Duration.ofSeconds(2)))) {
+            String sha = SampleFiles.sha256(Files.readAllBytes(pdf));
+            assertThatThrownBy(() -> store.put(sha, pdf, Files.size(pdf))).isInstanceOf(StoreUnavailable.class);
+            assertThatThrownBy(() -> store.open(sha, 0, 10)).isInstanceOf(StoreUnavailable.class);
+        }
     }
 }

@@ -179,8 +179,82 @@ public class DocumentsTest {
         assertThat(flagged.<String>path("detail")).contains("Eicar-Test-Signature");
         assertThat(FakeClamd.SCANNED.get()).isGreaterThan(scanned);
         assertThat(footprint()).isEqualTo(before);
-        assertThat(Database.number("SELECT count(*) FROM document_content WHERE sha256 = ?",
-                SampleFiles.sha256(SampleFiles.pdfWithEicar()))).isZero();
+        assertThat(StoredContent.contains(SampleFiles.sha256(SampleFiles.pdfWithEicar()),
+                SampleFiles.pdfWithEicar().length)).isFalse();
+    }
+
+    @Test
+    void a_scanner_that_does_not_answer_is_503_with_retry_after_and_nothing_is_stored() {
+        UUID app = Api.submit();
+        String before = footprint();
+        FakeClamd.HANG_UP.set(true);
+        Response refused;
+        try {
+            refused = upload("applicant", Api.OWN_OFFICE, app, metadata("OTHER", "Bilaga"),
+                    SampleFiles.pdf(4000, 61), "bilaga.pdf", PDF);
+        } finally {
+            FakeClamd.HANG_UP.set(false);
+        }
+        refused.then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5");
+        assertThat(refused.<String>path("type")).isEqualTo("urn:socialfund:problem:service-unavailable");
+        assertThat(refused.<String>path("detail")).contains("virus scanner");
+        assertThat(footprint()).isEqualTo(before);
+        // and the same upload goes through once the scanner answers again
+        upload("applicant", Api.OWN_OFFICE, app, metadata("OTHER", "Bilaga"), SampleFiles.pdf(4000, 61),
+                "bilaga.pdf", PDF).then().statusCode(201);
+    }
+
+    @Test
+    void the_same_bytes_are_stored_once_whoever_uploads_them_and_each_document_reads_them() {
+        UUID app = Api.submit();
+        UUID otherApp = Api.submit();
+        byte[] pdf = SampleFiles.pdf(6000, 71);
+        String sha = SampleFiles.sha256(pdf);
+        long stored = StoredContent.count();
+        UUID first = uploadPdf(app, pdf);
+        UUID second = UUID.fromString(upload("fund-officer", Api.FUND_OFFICE, otherApp,
+                metadata("OTHER", "Samma fil"), pdf, "samma.pdf", PDF).then().statusCode(201).extract().path("id"));
+        assertThat(StoredContent.count() - stored).isEqualTo(1);
+        assertThat(StoredContent.contains(sha, pdf.length)).as("stored under its SHA-256").isTrue();
+        assertThat(Database.number("SELECT count(*) FROM document_content WHERE sha256 = ?", sha))
+                .as("the bytes are in the configured store only").isEqualTo(StoredContent.onS3() ? 0 : 1);
+        assertThat(download("applicant", Api.OWN_OFFICE, first).asByteArray()).isEqualTo(pdf);
+        assertThat(download("fund-officer", Api.FUND_OFFICE, second).asByteArray()).isEqualTo(pdf);
+    }
+
+    @Test
+    void a_document_step_judges_the_office_and_the_role_before_if_match_and_the_version() {
+        UUID app = Api.submit();
+        UUID doc = uploadPdf(app, SampleFiles.pdf(3000, 81));
+        String path = "/api/v1/documents/" + doc;
+        String before = footprint();
+        Map<String, Object> marking = Map.of("provision", OSL);
+        // without If-Match: another office 404, a role without the right 403, only then 428
+        unchecked("applicant", Api.OTHER_OFFICE).accept("application/json").contentType("application/json")
+                .body(marking).post(path + "/secrecy-marking").then().statusCode(404);
+        unchecked("auditor", null).accept("application/json").contentType("application/json").body(marking)
+                .post(path + "/secrecy-marking").then().statusCode(403);
+        unchecked("applicant", Api.OWN_OFFICE).accept("application/json").contentType("application/json")
+                .body(marking).post(path + "/secrecy-marking").then().statusCode(428);
+        for (String step : List.of("/publication", "/publication-withdrawal")) {
+            unchecked("applicant", Api.OTHER_OFFICE).accept("application/json").post(path + step).then()
+                    .statusCode(404);
+            unchecked("applicant", Api.OWN_OFFICE).accept("application/json").post(path + step).then()
+                    .statusCode(403);
+            unchecked("applicant", Api.OWN_OFFICE).accept("application/json").header("If-Match", "not an etag")
+                    .post(path + step).then().statusCode(403);
+            unchecked("fund-officer", Api.FUND_OFFICE).accept("application/json").post(path + step).then()
+                    .statusCode(428);
+            // a stale If-Match: still the role first, then 412
+            Uploads.as("auditor", null).accept("application/json").header("If-Match", "\"7\"").post(path + step)
+                    .then().statusCode(403);
+        }
+        Uploads.as("fund-officer", Api.FUND_OFFICE).accept("application/json").header("If-Match", "\"7\"")
+                .post(path + "/publication").then().statusCode(412);
+        assertThat(footprint()).isEqualTo(before);
+        assertThat(Database.number("SELECT count(*) FROM audit_event WHERE object_id = ? AND outcome = 'DENIED' "
+                + "AND action IN ('markDocument', 'publishDocument', 'withdrawDocumentPublication')", doc.toString()))
+                .as("each refused caller audited: 2 markings, 8 publications and withdrawals").isEqualTo(10);
     }
 
     @Test
@@ -340,5 +414,11 @@ public class DocumentsTest {
                 metadata("COST_REPORT", "Kostnadsrapport"), SampleFiles.pdf(3000, 52), "k.pdf", PDF)
                 .then().statusCode(422);
         assertThat(footprint()).isEqualTo(before);
+    }
+
+    /** Requests the contract does not allow (no or a broken If-Match); only their answers are checked by it. */
+    private static io.restassured.specification.RequestSpecification unchecked(String role, String office) {
+        return RestAssured.given().filter(Contract.responses())
+                .header("Authorization", "Bearer " + Tokens.token(role, office));
     }
 }

@@ -80,9 +80,13 @@ final class Uploads {
         return as(role, office).accept("*/*").get("/api/v1/documents/" + document + "/content");
     }
 
-    /** What a refused upload must leave as it was: documents, content, counters, keys, document audit events. */
+    /**
+     * What a refused upload must leave as it was: documents, content, counters, keys, document audit events, and on
+     * the S3-compatible store the bucket's objects.
+     */
     static String footprint() {
-        return Database.footprint() + Database.string("SELECT (SELECT count(*) FROM document) || '/' || "
+        return (StoredContent.onS3() ? "objects:" + StoredContent.count() + "/" : "") + Database.footprint()
+                + Database.string("SELECT (SELECT count(*) FROM document) || '/' || "
                 + "(SELECT count(*) FROM document_content) || '/' || (SELECT coalesce(sum(last_number), 0) "
                 + "FROM document_counter) || '/' || (SELECT count(*) FROM document_upload_key) || '/' || "
                 + "(SELECT count(*) FROM audit_event WHERE object_type = 'document' AND outcome = 'SUCCEEDED')");

@@ -22,6 +22,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class FakeClamd implements QuarkusTestResourceLifecycleManager {
     /** How many streams it has scanned (a scan means the file reached the scanner). */
     public static final AtomicInteger SCANNED = new AtomicInteger();
+    /** While set, it hangs up on every connection without an answer, as a clamd that fails or is restarting. */
+    public static final java.util.concurrent.atomic.AtomicBoolean HANG_UP =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private ServerSocket server;
     private Thread acceptor;
@@ -48,6 +51,9 @@ public class FakeClamd implements QuarkusTestResourceLifecycleManager {
 
     private static void serve(Socket s) {
         try (s) {
+            if (HANG_UP.get()) {
+                return;
+            }
             DataInputStream in = new DataInputStream(s.getInputStream());
             byte[] command = new byte[10];
             in.readFully(command);

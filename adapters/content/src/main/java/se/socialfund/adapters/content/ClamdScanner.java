@@ -4,21 +4,22 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import se.socialfund.application.port.in.document.ScannerUnavailable;
 import se.socialfund.application.port.out.document.VirusScanner;
 import se.socialfund.domain.document.ScanVerdict;
 
 /**
  * ClamAV's daemon over TCP, with its INSTREAM command: {@code zINSTREAM\0}, then the file in chunks (each a 4-byte
  * big-endian length and the bytes), a zero length to end, and one reply ({@code stream: OK} or
- * {@code stream: <signature> FOUND}), NUL-terminated. Anything else (an error, a size limit, no answer) fails the
- * upload: a configured scanner that cannot say "clean" never lets a file through.
+ * {@code stream: <signature> FOUND}), NUL-terminated. Anything else (an error, a size limit, no connection, no answer
+ * within the timeout) is {@link ScannerUnavailable} and fails the upload (503, retry later): a configured scanner
+ * that cannot say "clean" never lets a file through.
  */
 public final class ClamdScanner implements VirusScanner {
     private static final int CHUNK = 64 * 1024;
@@ -51,7 +52,8 @@ public final class ClamdScanner implements VirusScanner {
             out.flush();
             return verdict(reply(socket.getInputStream()));
         } catch (IOException e) {
-            throw new UncheckedIOException("the virus scanner (clamd at " + host + ":" + port + ") did not answer", e);
+            throw new ScannerUnavailable("the virus scanner (clamd at " + host + ":" + port + ") did not answer: "
+                    + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -71,6 +73,6 @@ public final class ClamdScanner implements VirusScanner {
         if (reply.startsWith("stream: ") && reply.endsWith(" FOUND")) {
             return ScanVerdict.flagged(reply.substring("stream: ".length(), reply.length() - " FOUND".length()));
         }
-        throw new UncheckedIOException(new IOException("the virus scanner answered: " + reply));
+        throw new ScannerUnavailable("the virus scanner answered neither OK nor FOUND: " + reply, null);
     }
 }

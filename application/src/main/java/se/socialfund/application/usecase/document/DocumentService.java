@@ -356,13 +356,25 @@ public final class DocumentService implements UploadDocument, ViewDocuments, Dow
     // ---- secrecy and publication -------------------------------------------------------------------------------------
 
     @Override
+    public void checkMayMark(UUID documentId) {
+        changes.read("markDocument", (caller, subject) -> {
+            mayMark(document(documentId, caller.actor(), subject), caller.actor());
+            return null;
+        });
+    }
+
+    private static void mayMark(Found f, Actor actor) {
+        if (!f.owner().isCaseStaff(actor)) {
+            throw new AccessDenied("documents are marked by the application's offices and fund officers");
+        }
+    }
+
+    @Override
     public DocumentView mark(UUID documentId, String provision, long expectedVersion) {
         return changes.run("markDocument", (caller, subject) -> {
             Actor actor = caller.actor();
             Found f = document(documentId, actor, subject);
-            if (!f.owner().isCaseStaff(actor)) {
-                throw new AccessDenied("documents are marked by the application's offices and fund officers");
-            }
+            mayMark(f, actor);
             Violations violations = new Violations();
             SecrecyMarking.validateProvision(provision, "provision", violations);
             violations.throwIfAny("the secrecy marking breaks the rules");
@@ -370,6 +382,15 @@ public final class DocumentService implements UploadDocument, ViewDocuments, Dow
             documents.update(marked);
             subject.versionAfter(marked.version());
             return view(marked, f.owner(), actor);
+        });
+    }
+
+    @Override
+    public void checkMayPublish(UUID documentId, boolean withdrawal) {
+        changes.read(withdrawal ? "withdrawDocumentPublication" : "publishDocument", (caller, subject) -> {
+            document(documentId, caller.actor(), subject);
+            requireFundOfficer(caller.actor());
+            return null;
         });
     }
 

@@ -38,6 +38,7 @@ import se.socialfund.adapters.rest.document.DocumentDtos.UploadMetadata;
 import se.socialfund.adapters.rest.dto.Responses.PageDto;
 import se.socialfund.adapters.rest.problem.BadParameter;
 import se.socialfund.adapters.rest.problem.PayloadTooLarge;
+import se.socialfund.adapters.rest.problem.PreconditionRequired;
 import se.socialfund.adapters.rest.problem.Problem;
 import se.socialfund.application.port.in.document.DocumentUseCases.DocumentView;
 import se.socialfund.application.port.in.document.DocumentUseCases.DownloadDocument;
@@ -85,24 +86,41 @@ public class DocumentResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response mark(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @NotNull MarkingRequest body) {
-        long expected = Preconditions.expectedVersion(ifMatch);
-        return changed(marking.mark(documentId(id), body.provision(), expected));
+        UUID documentId = documentId(id);
+        long expected = expectedVersion(ifMatch, () -> marking.checkMayMark(documentId));
+        return changed(marking.mark(documentId, body.provision(), expected));
     }
 
     @POST
     @Path("/{id}/publication")
     @Produces(MediaType.APPLICATION_JSON)
     public Response publish(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        long expected = Preconditions.expectedVersion(ifMatch);
-        return changed(publishing.publish(documentId(id), expected));
+        UUID documentId = documentId(id);
+        long expected = expectedVersion(ifMatch, () -> publishing.checkMayPublish(documentId, false));
+        return changed(publishing.publish(documentId, expected));
     }
 
     @POST
     @Path("/{id}/publication-withdrawal")
     @Produces(MediaType.APPLICATION_JSON)
     public Response withdraw(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        long expected = Preconditions.expectedVersion(ifMatch);
-        return changed(publishing.withdraw(documentId(id), expected));
+        UUID documentId = documentId(id);
+        long expected = expectedVersion(ifMatch, () -> publishing.checkMayPublish(documentId, true));
+        return changed(publishing.withdraw(documentId, expected));
+    }
+
+    /**
+     * The version named by If-Match, judged after who may take the step: a missing (428) or unreadable (400)
+     * If-Match is answered only to a caller who may take it; others get their 404 or 403 first (the refusal order
+     * of the README, as for the application's steps).
+     */
+    private static long expectedVersion(String ifMatch, Runnable mayAct) {
+        try {
+            return Preconditions.expectedVersion(ifMatch);
+        } catch (PreconditionRequired | BadParameter e) {
+            mayAct.run();
+            throw e;
+        }
     }
 
     private static Response changed(DocumentView view) {

@@ -34,6 +34,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 import se.socialfund.adapters.rest.dto.MoneyDto;
 import se.socialfund.application.port.in.StoreUnavailable;
+import se.socialfund.application.port.in.document.ScannerUnavailable;
 import se.socialfund.application.port.in.document.UnsupportedContent;
 import se.socialfund.domain.shared.AccessDenied;
 import se.socialfund.domain.shared.Conflict;
@@ -131,10 +132,19 @@ public class ProblemMappers {
                 ? "the database did not confirm the change, which may or may not have been saved: read the resource "
                         + "before you retry (a submission is safe to retry with the same Idempotency-Key). Retry after "
                         + RETRY_AFTER_SECONDS + " seconds"
-                : "the service cannot reach its database right now; nothing was changed. Retry after "
-                        + RETRY_AFTER_SECONDS + " seconds";
+                : "the service cannot reach its database or its object store right now; nothing was changed. Retry "
+                        + "after " + RETRY_AFTER_SECONDS + " seconds";
         return Response.fromResponse(respond(new Problem("service-unavailable", "Temporarily unavailable", 503,
                         detail), request))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+    }
+
+    @ServerExceptionMapper
+    public Response scannerUnavailable(ScannerUnavailable e, HttpServerRequest request) {
+        LOG.warnf("virus scanner unavailable for request %s: %s", request.getHeader("X-Request-Id"), e.getMessage());
+        return Response.fromResponse(respond(new Problem("service-unavailable", "Temporarily unavailable", 503,
+                        "the virus scanner did not answer, and no file is stored unscanned; nothing was stored. "
+                                + "Retry after " + RETRY_AFTER_SECONDS + " seconds"), request))
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 

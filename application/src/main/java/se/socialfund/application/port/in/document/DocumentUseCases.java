@@ -69,6 +69,12 @@ public final class DocumentUseCases {
     /** Secrecy marking (sekretessmarkering) by the case's offices or a fund officer. */
     public interface MarkDocument {
         DocumentView mark(UUID documentId, String provision, long expectedVersion);
+
+        /**
+         * Checks, before the request's If-Match is judged, that the caller may mark this document (404 for another
+         * office's, 403 for a role without the right); the refusal is audited.
+         */
+        void checkMayMark(UUID documentId);
     }
 
     /** Publication on the fund's public page, by a fund officer: only unmarked PDFs. */
@@ -76,6 +82,14 @@ public final class DocumentUseCases {
         DocumentView publish(UUID documentId, long expectedVersion);
 
         DocumentView withdraw(UUID documentId, long expectedVersion);
+
+        /**
+         * Checks, before the request's If-Match is judged, that the caller may publish or withdraw this document (404
+         * for another office's, 403 for anyone but a fund officer); the refusal is audited as {@code action}.
+         *
+         * @param withdrawal whether the step is the withdrawal (for the audit event's action)
+         */
+        void checkMayPublish(UUID documentId, boolean withdrawal);
     }
 
     /** For the public page: an application's published documents (never a marked one), without sign-in. */
