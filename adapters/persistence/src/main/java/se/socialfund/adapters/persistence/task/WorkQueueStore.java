@@ -71,7 +71,8 @@ public class WorkQueueStore implements WorkQueue {
         }
         String sql = parts.size() == 1 ? parts.get(0)
                 : "(" + String.join(") UNION (", parts) + ") ORDER BY " + ORDER + " LIMIT " + limit;
-        sql = "SELECT application_id, CAST(due_on AS text), waiting_since FROM (" + sql + ") q ORDER BY " + ORDER;
+        sql = "SELECT application_id, CAST(due_on AS text) AS due_text, waiting_since FROM (" + sql + ") q ORDER BY q."
+                + ORDER.replace(", ", ", q.");
         Query query = em.createNativeQuery(sql);
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
