@@ -312,6 +312,7 @@ BEGIN;
 SET LOCAL session_replication_role = replica;
 CREATE TEMP TABLE gone ON COMMIT DROP AS SELECT id FROM application WHERE position > $position;
 DELETE FROM application_office WHERE position > $position;
+DELETE FROM application_task WHERE application_id IN (SELECT id FROM gone);
 DELETE FROM application_event WHERE application_id IN (SELECT id FROM gone);
 DELETE FROM application_revision WHERE application_id IN (SELECT id FROM gone);
 DELETE FROM application WHERE id IN (SELECT id FROM gone);
@@ -347,7 +348,7 @@ grow_to() { # grow_to SIZE: loads applications until there are SIZE
       (SELECT count(*) FROM application_office), pg_database_size('socialfund')" >>"$WORK/counts.tsv"
 }
 
-ENDPOINTS="api-info one list-first list-deep list-office fund audit-first audit-deep"
+ENDPOINTS=${BENCH_ENDPOINTS:-"api-info one list-first list-deep list-office fund audit-first audit-deep tasks-officer tasks-office"}
 measure_size() {
   local size=$1
   # what the runs ask for: 1,000 applications spread over the whole table, and pages in the middle of the lists
@@ -362,8 +363,11 @@ measure_size() {
   echo "/api/v1/fund" >"$WORK/paths/fund"
   echo "/api/v1/audit-events" >"$WORK/paths/audit-first"
   echo "/api/v1/audit-events?cursor=$(cursor "$middle_sequence")" >"$WORK/paths/audit-deep"
+  echo "/api/v1/tasks" >"$WORK/paths/tasks-officer"
+  echo "/api/v1/tasks" >"$WORK/paths/tasks-office"
   declare -A role=([api-info]=fund-officer [one]=fund-officer [list-first]=fund-officer [list-deep]=fund-officer [list-office]=applicant
-                   [fund]=fund-officer [audit-first]=auditor [audit-deep]=auditor)
+                   [fund]=fund-officer [audit-first]=auditor [audit-deep]=auditor [tasks-officer]=fund-officer
+                   [tasks-office]=applicant)
   declare -A valid=(
     [api-info]='.name and .version'
     [one]='.id and .registrationNumber and .stage and .content.title and (.allowedActions | type == "array")'
@@ -372,7 +376,9 @@ measure_size() {
     [list-office]='(.items | length) == 50 and .nextCursor != null and all(.items[]; .offices | index("utbildningskontoret"))'
     [fund]='.capital.amount and .available.amount'
     [audit-first]='(.items | length) == 50 and .nextCursor != null and (.items[0].hash | length) == 64'
-    [audit-deep]='(.items | length) == 50 and .nextCursor != null and (.items[0].hash | length) == 64')
+    [audit-deep]='(.items | length) == 50 and .nextCursor != null and (.items[0].hash | length) == 64'
+    [tasks-officer]='(.items | length) == 50 and .nextCursor != null and all(.items[]; (.actions | length) > 0)'
+    [tasks-office]='(.items | length) == 50 and .nextCursor != null and all(.items[]; (.actions | length) > 0)')
   local e c p
   for p in $(head -3 "$WORK/paths/one"); do
     check "$p" fund-officer "${valid[one]} and .id == \"${p##*/}\""
@@ -412,6 +418,8 @@ measure_size() {
   get_config auditor "$n" "/api/v1/audit-events?limit=10" >"$WORK/curl-c"; count_statements "$size" "audit-first limit=10" "$n" "$WORK/curl-c"
   get_config auditor "$n" "/api/v1/audit-events?limit=200" >"$WORK/curl-c"; count_statements "$size" "audit-first limit=200" "$n" "$WORK/curl-c"
   get_config auditor "$n" "$(head -1 "$WORK/paths/audit-deep")" >"$WORK/curl-c"; count_statements "$size" "audit-deep" "$n" "$WORK/curl-c"
+  get_config fund-officer "$n" "/api/v1/tasks" >"$WORK/curl-c"; count_statements "$size" "tasks-officer" "$n" "$WORK/curl-c"
+  get_config applicant "$n" "/api/v1/tasks" >"$WORK/curl-c"; count_statements "$size" "tasks-office" "$n" "$WORK/curl-c"
   statement_log off
 
   log "  submitting (each request a new application with its own Idempotency-Key; removed again afterwards)"

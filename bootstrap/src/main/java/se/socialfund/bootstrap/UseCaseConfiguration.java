@@ -138,8 +138,8 @@ public class UseCaseConfiguration {
 
     @Produces
     @Singleton
-    TaskQueryService tasks(AuditedChanges changes, ApplicationRepository applications) {
-        return new TaskQueryService(changes, applications);
+    TaskQueryService tasks(AuditedChanges changes, se.socialfund.application.port.out.task.WorkQueue queue) {
+        return new TaskQueryService(changes, queue);
     }
 
     @Produces

@@ -43,8 +43,12 @@ class EventFeedTest {
     static final String OFFICE_A = "feedkontoret-a";
     static final String OFFICE_B = "feedkontoret-b";
     static final int CLIENTS = 20;
-    /** Changes per client: a submission and nine reviews (200 in all; the 1,000 is bench material). */
-    static final int CHANGES_PER_CLIENT = 10;
+    /**
+     * Changes per client: a submission and then reviews; 200 in all by default, because the issue's 1,000 took
+     * longer than this suite's budget on the project's shared 2-core machines (see the README);
+     * {@code -Dsocialfund.feed-test.changes=1000} runs the issue's figure (any multiple of {@link #CLIENTS}).
+     */
+    static final int CHANGES_PER_CLIENT = Integer.getInteger("socialfund.feed-test.changes", 200) / CLIENTS;
 
     @Inject
     TestClock clock;
@@ -88,6 +92,7 @@ class EventFeedTest {
 
     @Test
     void a_tailing_reader_reads_every_change_exactly_once_in_commit_order_while_20_clients_write() throws Exception {
+        long began = System.nanoTime();
         Api.ensureOpenPeriod();
         long start = head();
         AtomicBoolean writersDone = new AtomicBoolean();
@@ -119,7 +124,7 @@ class EventFeedTest {
             String office = i % 2 == 0 ? OFFICE_A : OFFICE_B;
             return Api.submit(application(office), office);
         });
-        Concurrently.run(CLIENTS, i -> {
+        Concurrently.run(CLIENTS, CLIENTS, 12L * CHANGES_PER_CLIENT + 60, i -> {
             for (long version = 1; version < CHANGES_PER_CLIENT; version++) {
                 Steps.take(ids.get(i), "ADD_REVIEW", version).then().statusCode(200);
             }
@@ -158,7 +163,7 @@ class EventFeedTest {
                 .toList());
         for (List<Map<String, Object>> events : byApplication.values()) {
             assertThat(events.stream().map(e -> ((Map<?, ?>) e.get("data")).get("version")).toList())
-                    .isEqualTo(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
+                    .isEqualTo(java.util.stream.IntStream.rangeClosed(1, CHANGES_PER_CLIENT).boxed().toList());
             assertThat(events.get(0).get("type")).isEqualTo("se.socialfund.application.received.v1");
             assertThat(events.subList(1, events.size())).allMatch(e -> e.get("type")
                     .equals("se.socialfund.application.reviewed.v1"));
@@ -166,8 +171,8 @@ class EventFeedTest {
                     + ((Map<?, ?>) e.get("data")).get("id")));
         }
         System.out.printf("event feed: %d clients made %d changes while a reader tailed the feed in %d pages; "
-                + "read %d events, the audit trail has %d%n", CLIENTS, ids.size() * CHANGES_PER_CLIENT, pages[0],
-                read.size(), audited.size());
+                + "read %d events, the audit trail has %d (%d s)%n", CLIENTS, ids.size() * CHANGES_PER_CLIENT,
+                pages[0], read.size(), audited.size(), (System.nanoTime() - began) / 1_000_000_000L);
     }
 
     @Test

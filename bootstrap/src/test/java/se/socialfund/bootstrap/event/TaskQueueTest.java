@@ -15,10 +15,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import se.socialfund.adapters.persistence.task.ApplicationTaskBackfill;
 
 import se.socialfund.bootstrap.support.Api;
 import se.socialfund.bootstrap.support.Contract;
+import se.socialfund.bootstrap.support.Database;
 import se.socialfund.bootstrap.support.Fund;
 import se.socialfund.bootstrap.support.Steps;
 import se.socialfund.bootstrap.support.Tokens;
@@ -127,6 +132,11 @@ class TaskQueueTest {
                 cells++;
             }
         }
+        // no step is possible on a closed, rejected, declined or withdrawn application: it has no queue rows
+        for (String stage : List.of("CLOSED", "REJECTED", "DECLINED", "WITHDRAWN")) {
+            assertThat(Database.number("SELECT count(*) FROM application_task WHERE application_id = ?",
+                    byStage.get(stage))).as(stage).isZero();
+        }
         // a filtered queue is the queue's part that has the step
         List<Map<String, Object>> assessing = tasks(() -> Api.as("fund-officer", null), "ASSESS_CRITERIA");
         assertThat(assessing).isNotEmpty().allMatch(t -> actions(t).contains("ASSESS_CRITERIA"));
@@ -136,6 +146,34 @@ class TaskQueueTest {
         System.out.printf("work queue: %d callers x %d stages = %d cells, %d of them tasks%n", callers.size(),
                 byStage.size(), cells, inQueue);
         assertThat(inQueue).isGreaterThan(15);
+    }
+
+    @Inject
+    ApplicationTaskBackfill backfill;
+
+    /** Every row of the queue's table, as text in a fixed order. */
+    static String queueRows() {
+        return Database.string("SELECT coalesce(string_agg(concat_ws('|', scope, due_on, waiting_since, application_id,"
+                + " submitted_by, actions), E'\\n' ORDER BY scope, due_on, waiting_since, application_id), '')"
+                + " FROM application_task");
+    }
+
+    @Test
+    void the_queue_rows_of_applications_stored_before_it_existed_are_filled_once_at_start() throws Exception {
+        Api.ensureOpenPeriod();
+        UUID received = Api.submit(EventFeedTest.application(OFFICE), OFFICE);
+        take(received, "ASSESS_CRITERIA", 1, Steps.ALL.get("ASSESS_CRITERIA").body().get());
+        String written = queueRows();
+        assertThat(written).contains(received.toString());
+        try (var c = Database.owner(); var s = c.createStatement()) {
+            // as after V35 on a database with applications: no rows yet, and the mark
+            s.executeUpdate("DELETE FROM application_task");
+            s.executeUpdate("INSERT INTO application_task_backfill VALUES (true)");
+        }
+        assertThat(backfill.fillIfMarked()).isGreaterThanOrEqualTo(1);
+        assertThat(queueRows()).isEqualTo(written);
+        assertThat(Database.number("SELECT count(*) FROM application_task_backfill")).isZero();
+        assertThat(backfill.fillIfMarked()).isZero();
     }
 
     @SuppressWarnings("unchecked")

@@ -22,6 +22,11 @@ public final class Concurrently {
 
     /** Many tasks on a few threads: for preparing data quickly without overwhelming the service. */
     public static <T> List<T> run(int count, int threads, IntFunction<T> task) {
+        return run(count, threads, 120, task);
+    }
+
+    /** As above, waiting up to {@code timeoutSeconds} for each task's result (for runs scaled up by a property). */
+    public static <T> List<T> run(int count, int threads, long timeoutSeconds, IntFunction<T> task) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch gate = new CountDownLatch(1);
         try {
@@ -37,7 +42,7 @@ public final class Concurrently {
             gate.countDown();
             List<T> results = new ArrayList<>();
             for (Future<T> f : futures) {
-                results.add(f.get(120, TimeUnit.SECONDS));
+                results.add(f.get(timeoutSeconds, TimeUnit.SECONDS));
             }
             return results;
         } catch (Exception e) {

@@ -84,6 +84,15 @@ public final class Application {
         return StepRules.allowed(state, actor);
     }
 
+    /**
+     * The steps the stage and state allow now, for whoever has the right role and office: {@code allowedActions}
+     * of any actor is this list filtered by {@link #mayTake}. The work queue stores it with every change, so that
+     * its query selects by the same rule.
+     */
+    public List<Action> possibleActions() {
+        return StepRules.possible(state);
+    }
+
     /** Refuses the step (403, 412, 409) and then its content (422), naming every broken rule at once. */
     private void begin(Action action, Step step, Consumer<Violations> rules, String problem) {
         StepRules.begin(action, step, state);

@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import se.socialfund.adapters.persistence.event.SqlArrays;
+import se.socialfund.adapters.persistence.task.ApplicationTaskRows;
 import se.socialfund.application.port.out.ApplicationFilter;
 import se.socialfund.application.port.out.ApplicationRepository;
 import se.socialfund.application.port.in.ApplicationSummary;
@@ -37,6 +38,10 @@ import se.socialfund.domain.shared.StaleVersion;
 public class ApplicationStore implements ApplicationRepository {
     @Inject
     EntityManager em;
+
+    /** The municipality's time zone: the work queue's rows carry the deadlines, which are dated in it. */
+    @Inject
+    java.time.ZoneId zone;
 
     @Override
     public Optional<Application> find(UUID id) {
@@ -57,6 +62,7 @@ public class ApplicationStore implements ApplicationRepository {
         em.persist(e);
         em.flush();
         storeNews(application, position(application.id()));
+        ApplicationTaskRows.write(em, application, zone, false);
     }
 
     @Override
@@ -89,6 +95,7 @@ public class ApplicationStore implements ApplicationRepository {
                     .setParameter("id", s.id()).executeUpdate();
         }
         storeNews(application, position);
+        ApplicationTaskRows.write(em, application, zone, true);
     }
 
     private long position(UUID id) {
@@ -211,6 +218,24 @@ public class ApplicationStore implements ApplicationRepository {
         return em.createQuery("from RevisionEntity r where r.applicationId = :id and r.number = :n",
                         RevisionEntity.class).setParameter("id", id).setParameter("n", number).getResultStream()
                 .findFirst().map(ApplicationMapper::toRevision);
+    }
+
+    /** The current state of these applications (those that exist), by id: one query. */
+    public Map<UUID, ApplicationSnapshot> snapshots(java.util.Collection<UUID> ids) {
+        Map<UUID, ApplicationSnapshot> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        List<Object[]> rows = em.createQuery("select a, r from ApplicationEntity a, RevisionEntity r "
+                + "where a.id in :ids and r.applicationId = a.id and r.number = a.currentRevision", Object[].class)
+                .setParameter("ids", ids).getResultList();
+        for (Object[] row : rows) {
+            ApplicationEntity e = (ApplicationEntity) row[0];
+            em.detach(e);
+            em.detach(row[1]);
+            found.put(e.id, ApplicationMapper.toSnapshot(e, (RevisionEntity) row[1]));
+        }
+        return found;
     }
 
     @Override

@@ -2,64 +2,70 @@ package se.socialfund.application.usecase.task;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import se.socialfund.application.port.in.task.TaskQuery;
-import se.socialfund.application.port.out.ApplicationRepository;
+import se.socialfund.application.port.out.task.WorkQueue;
 import se.socialfund.application.usecase.AuditedChanges;
 import se.socialfund.domain.application.Action;
 import se.socialfund.domain.application.Application;
 import se.socialfund.domain.application.ApplicationSnapshot;
-import se.socialfund.domain.application.Stage;
+import se.socialfund.domain.application.TaskScope;
 import se.socialfund.domain.followup.Deadline;
 import se.socialfund.domain.shared.Actor;
 
 /**
  * The work queue, decided by nothing but the application's own {@code allowedActions} for the caller: a task is
- * exactly an application whose allowed actions are not empty. Only the stages in which one of the caller's roles has
- * a step are loaded.
+ * exactly an application whose allowed actions are not empty. The candidates come paged from the store
+ * ({@link WorkQueue}), selected by the caller's {@link TaskScope}s (computed from the domain's rules) and the steps
+ * each application's stage and state make possible (stored with every change), so the cost of a page does not grow
+ * with the number of applications; each candidate is confirmed here with {@code allowedActions}.
  */
 public final class TaskQueryService implements TaskQuery {
-    /** Deadline first (none last), then the oldest change first, then the id: a total order for keyset paging. */
-    static final Comparator<TaskKey> URGENCY = Comparator
-            .comparing(TaskKey::dueOn, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(TaskKey::waitingSince)
-            .thenComparing(TaskKey::applicationId);
-
     private final AuditedChanges changes;
-    private final ApplicationRepository applications;
+    private final WorkQueue queue;
 
-    public TaskQueryService(AuditedChanges changes, ApplicationRepository applications) {
+    public TaskQueryService(AuditedChanges changes, WorkQueue queue) {
         this.changes = changes;
-        this.applications = applications;
+        this.queue = queue;
     }
 
     @Override
     public TaskPage tasks(Action action, int limit, TaskKey after) {
         return changes.read("listTasks", (caller, subject) -> {
             Actor actor = caller.actor();
-            Set<Stage> stages = stagesWithAStepFor(actor, action);
-            if (stages.isEmpty()) {
+            List<TaskScope> scopes = TaskScope.of(actor, action);
+            if (scopes.isEmpty()) {
                 return new TaskPage(List.of(), null);
             }
-            List<Task> all = applications.inStages(stages).stream()
-                    .map(app -> task(app, actor, subject.today(), subject.zone()))
-                    .flatMap(Optional::stream)
-                    .filter(t -> action == null || t.actions().contains(action))
-                    .filter(t -> after == null || URGENCY.compare(t.key(), after) > 0)
-                    .sorted(Comparator.comparing(Task::key, URGENCY))
-                    .limit(limit + 1L)
-                    .toList();
-            if (all.size() <= limit) {
-                return new TaskPage(all, null);
+            // one more than a page tells whether there is a next one; a candidate the final check refuses (the
+            // store and the rule disagree, which they should not) is skipped and the store asked for more
+            List<Task> found = new ArrayList<>();
+            List<TaskKey> keys = new ArrayList<>();
+            TaskKey from = after;
+            while (found.size() <= limit) {
+                int wanted = limit + 1 - found.size();
+                List<WorkQueue.Candidate> batch = queue.candidates(actor, scopes, from, wanted);
+                for (WorkQueue.Candidate c : batch) {
+                    Optional<Task> task = task(c.application(), actor, subject.today(), subject.zone())
+                            .filter(t -> action == null || t.actions().contains(action));
+                    if (task.isPresent()) {
+                        found.add(task.get());
+                        keys.add(c.key());
+                    }
+                }
+                if (batch.size() < wanted) {
+                    break;
+                }
+                from = batch.get(batch.size() - 1).key();
             }
-            List<Task> page = all.subList(0, limit);
-            return new TaskPage(page, page.get(limit - 1).key());
+            if (found.size() <= limit) {
+                return new TaskPage(found, null);
+            }
+            return new TaskPage(found.subList(0, limit), keys.get(limit - 1));
         });
     }
 
@@ -77,15 +83,5 @@ public final class TaskQueryService implements TaskQuery {
         return Optional.of(new Task(app.id(), app.registrationNumber().toString(), app.stage(), app.version(),
                 allowed, due.map(Deadline::dueOn).orElse(null), due.map(d -> d.kind().name()).orElse(null),
                 snapshot.updatedAt()));
-    }
-
-    /** The stages in which a step of one of the actor's roles may be taken: no other application can be a task. */
-    static Set<Stage> stagesWithAStepFor(Actor actor, Action only) {
-        Set<Stage> stages = EnumSet.noneOf(Stage.class);
-        Arrays.stream(Action.values())
-                .filter(a -> only == null || a == only)
-                .filter(a -> actor.hasAny(a.roles()))
-                .forEach(a -> stages.addAll(a.from()));
-        return stages;
     }
 }
