@@ -48,6 +48,9 @@ public class FollowUpResource {
                                   boolean smallGroupsSuppressed) {
     }
 
+    /** Where a deadline that is not an application's (the guideline's review, issue 21) leads. */
+    static final String GUIDELINE_REVIEWS = "/api/v1/guideline-reviews";
+
     @Inject
     ListDeadlines deadlines;
 
@@ -63,7 +66,8 @@ public class FollowUpResource {
                 .map(i -> new DeadlineDto(i.applicationId(), i.registrationNumber(), i.title(), i.leadOffice(),
                         i.offices(), i.deadline().kind().name(), i.deadline().dueOn(), i.deadline().status().name(),
                         i.deadline().daysLeft(), i.deadline().daysOverdue(),
-                        ResponseMapper.APPLICATIONS + i.applicationId())).toList(), null);
+                        i.applicationId() == null ? GUIDELINE_REVIEWS
+                                : ResponseMapper.APPLICATIONS + i.applicationId())).toList(), null);
     }
 
     @GET
