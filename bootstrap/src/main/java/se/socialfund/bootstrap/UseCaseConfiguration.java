@@ -204,4 +204,11 @@ public class UseCaseConfiguration {
     se.socialfund.application.port.out.board.PdfRenderer pdfRenderer() {
         return new se.socialfund.adapters.content.board.PdfA2bRenderer();
     }
+
+    @Produces
+    @Singleton
+    se.socialfund.application.usecase.board.AnnualReportDocumentService annualReportDocument(
+            FollowUpQueryService followUp, se.socialfund.application.port.out.board.PdfRenderer renderer) {
+        return new se.socialfund.application.usecase.board.AnnualReportDocumentService(followUp, renderer);
+    }
 }

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
+import se.socialfund.application.port.in.FollowUpQueries.AnnualReport;
 import se.socialfund.application.port.in.board.DecisionMemoUseCases.Goal;
 import se.socialfund.application.port.in.board.DecisionMemoUseCases.Item;
 import se.socialfund.application.port.in.board.DecisionMemoUseCases.Memo;
@@ -76,6 +77,33 @@ public class PdfA2bRenderer implements PdfRenderer {
         }
         return render("Tjänsteskrivelse – " + m.periodName(), "Tjänsteskrivelse " + m.asOf() + ", version "
                 + m.version(), h.toString());
+    }
+
+    @Override
+    public byte[] annualReport(AnnualReport.Report r) {
+        StringBuilder h = new StringBuilder();
+        h.append("<h1>Samlad årlig uppföljning ").append(r.year()).append(": sociala investeringsfonden</h1>");
+        h.append("<p class='meta'>Fondens ställning per ").append(r.fundAsOf()).append("</p>");
+        h.append("<table class='sum'><tr><td>Kapital (markering i eget kapital)</td><td class='r'>")
+                .append(kr(r.fund().capital().format())).append("</td></tr><tr><td>Beviljat (åtaganden)</td>"
+                        + "<td class='r'>").append(kr(r.fund().committed().format()))
+                .append("</td></tr><tr><td>Återfört</td><td class='r'>").append(kr(r.fund().returned().format()))
+                .append("</td></tr><tr><td>Tillgängliga medel</td><td class='r'>")
+                .append(kr(r.fund().available().format())).append("</td></tr></table>");
+        h.append("<h2>Investeringar</h2><table class='list'><tr><th>Diarienummer</th><th>Titel</th><th>Kontor</th>"
+                + "<th>Beslut</th><th class='r'>Beviljat</th><th class='r'>Förbrukat</th><th>Status</th></tr>");
+        for (AnnualReport.Investment i : r.investments()) {
+            h.append("<tr><td>").append(esc(i.registrationNumber())).append("</td><td>").append(esc(i.title()))
+                    .append("</td><td>").append(esc(i.leadOffice())).append("</td><td>").append(i.grantedOn())
+                    .append("</td><td class='r'>").append(kr(i.grantedAmount().format())).append("</td><td class='r'>")
+                    .append(kr(i.spentAmount().format())).append("</td><td>").append(esc(i.stage().name()))
+                    .append("</td></tr>");
+        }
+        h.append("</table><p>Summa beviljat: ").append(kr(r.totalGranted().format())).append(" · Summa förbrukat: ")
+                .append(kr(r.totalSpent().format())).append("</p>");
+        h.append("<p class='meta'>Grupper med färre än fem personer redovisas inte.</p>");
+        return render("Samlad årlig uppföljning " + r.year(), "Samlad årlig uppföljning " + r.year() + ", per "
+                + r.fundAsOf(), h.toString());
     }
 
     private static String recommendation(String r) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -67,22 +68,32 @@ public class DecisionMemoResource {
     @Inject
     DecisionMemoUseCases memos;
 
+    /** JSON, or the PDF/A document when the client prefers application/pdf (Accept, in its order of preference). */
     @GET
     @Path("/{id}/decision-memo")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response memo(@PathParam("id") String id) {
-        Memo m = memos.memo(BoardResource.periodId(id));
-        return Response.ok(DecisionMemoDto.of(m)).header(HttpHeaders.ETAG, Preconditions.etag(m.version())).build();
+    @Produces({MediaType.APPLICATION_JSON, PDF})
+    public Response memo(@PathParam("id") String id, @Context HttpHeaders headers) {
+        UUID period = BoardResource.periodId(id);
+        if (prefersPdf(headers)) {
+            byte[] pdf = memos.memoPdf(period);
+            return Response.ok(pdf, PDF).header("Content-Disposition", "attachment; filename=\"tjansteskrivelse-"
+                    + period + ".pdf\"").build();
+        }
+        Memo m = memos.memo(period);
+        return Response.ok(DecisionMemoDto.of(m), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.ETAG, Preconditions.etag(m.version())).build();
     }
 
-    @GET
-    @Path("/{id}/decision-memo")
-    @Produces(PDF)
-    public Response memoPdf(@PathParam("id") String id) {
-        UUID period = BoardResource.periodId(id);
-        byte[] pdf = memos.memoPdf(period);
-        return Response.ok(pdf, PDF).header("Content-Disposition", "attachment; filename=\"tjansteskrivelse-"
-                + period + ".pdf\"").build();
+    public static boolean prefersPdf(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (type.isCompatible(MediaType.valueOf(PDF))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @PUT
