@@ -64,8 +64,9 @@ public final class DecisionMemoService implements DecisionMemoUseCases {
     }
 
     @Override
-    public byte[] memoPdf(UUID periodId) {
-        return renderer.decisionMemo(memo(periodId));
+    public Pdf memoPdf(UUID periodId) {
+        Memo memo = memo(periodId);
+        return new Pdf(renderer.decisionMemo(memo), memo.version());
     }
 
     @Override

@@ -75,9 +75,10 @@ public class DecisionMemoResource {
     public Response memo(@PathParam("id") String id, @Context HttpHeaders headers) {
         UUID period = BoardResource.periodId(id);
         if (prefersPdf(headers)) {
-            byte[] pdf = memos.memoPdf(period);
-            return Response.ok(pdf, PDF).header("Content-Disposition", "attachment; filename=\"tjansteskrivelse-"
-                    + period + ".pdf\"").build();
+            DecisionMemoUseCases.Pdf pdf = memos.memoPdf(period);
+            return Response.ok(pdf.content(), PDF).header(HttpHeaders.ETAG, Preconditions.etag(pdf.version()))
+                    .header("Content-Disposition", "attachment; filename=\"tjansteskrivelse-" + period + ".pdf\"")
+                    .build();
         }
         Memo m = memos.memo(period);
         return Response.ok(DecisionMemoDto.of(m), MediaType.APPLICATION_JSON_TYPE)

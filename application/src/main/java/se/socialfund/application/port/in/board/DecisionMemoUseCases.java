@@ -38,6 +38,10 @@ public interface DecisionMemoUseCases {
 
     Memo setPriorities(UUID periodId, long expectedVersion, List<UUID> order);
 
+    /** A rendered memo: the PDF/A-2b document and the memo's version it shows. */
+    record Pdf(byte[] content, long version) {
+    }
+
     /** The memo as a PDF/A-2b document (rendered by the service). */
-    byte[] memoPdf(UUID periodId);
+    Pdf memoPdf(UUID periodId);
 }
