@@ -117,8 +117,10 @@ public class UseCaseConfiguration {
     @Produces
     @Singleton
     FollowUpQueryService followUp(AuditedChanges changes, ApplicationRepository applications,
-                                  ApplicationPeriods periods, FundRepository fund, UnitOfWork unitOfWork) {
-        return new FollowUpQueryService(changes, applications, periods, fund, unitOfWork);
+                                  ApplicationPeriods periods, FundRepository fund, UnitOfWork unitOfWork,
+                                  se.socialfund.application.usecase.board.GuidelineReviewService guideline) {
+        // the guideline's review is owed like the investments' reports (issue 21)
+        return new FollowUpQueryService(changes, applications, periods, fund, unitOfWork, guideline::owed);
     }
 
     @Produces
@@ -165,5 +167,48 @@ public class UseCaseConfiguration {
     se.socialfund.application.usecase.outcomes.OutcomesContractService outcomesContracts(AuditedChanges changes,
             se.socialfund.application.port.out.outcomes.OutcomesContracts contracts) {
         return new se.socialfund.application.usecase.outcomes.OutcomesContractService(changes, contracts);
+    }
+
+    // ---- the board's meeting and the yearly account (issue 21) -------------------------------------------------
+
+    @Produces
+    @Singleton
+    se.socialfund.application.usecase.board.BoardMeetingService boardMeeting(AuditedChanges changes,
+            ApplicationPeriods periods, ApplicationRepository applications, FundRepository fund,
+            se.socialfund.application.port.out.board.BoardDecisionKeys keys) {
+        return new se.socialfund.application.usecase.board.BoardMeetingService(changes, periods, applications, fund,
+                keys);
+    }
+
+    @Produces
+    @Singleton
+    se.socialfund.application.usecase.board.GuidelineReviewService guidelineReviews(AuditedChanges changes,
+            se.socialfund.application.port.out.board.GuidelineReviews reviews,
+            @ConfigProperty(name = "socialfund.guideline-review.due-after-term-start", defaultValue = "P3Y")
+            java.time.Period dueAfter) {
+        return new se.socialfund.application.usecase.board.GuidelineReviewService(changes, reviews, dueAfter);
+    }
+
+    @Produces
+    @Singleton
+    se.socialfund.application.usecase.board.DecisionMemoService decisionMemo(AuditedChanges changes,
+            ApplicationPeriods periods, ApplicationRepository applications, FundRepository fund, MunicipalGoals goals,
+            se.socialfund.application.port.out.board.MemoPriorities priorities,
+            se.socialfund.application.port.out.board.PdfRenderer renderer) {
+        return new se.socialfund.application.usecase.board.DecisionMemoService(changes, periods, applications, fund,
+                goals, priorities, renderer);
+    }
+
+    @Produces
+    @Singleton
+    se.socialfund.application.port.out.board.PdfRenderer pdfRenderer() {
+        return new se.socialfund.adapters.content.board.PdfA2bRenderer();
+    }
+
+    @Produces
+    @Singleton
+    se.socialfund.application.usecase.board.AnnualReportDocumentService annualReportDocument(
+            FollowUpQueryService followUp, se.socialfund.application.port.out.board.PdfRenderer renderer) {
+        return new se.socialfund.application.usecase.board.AnnualReportDocumentService(followUp, renderer);
     }
 }

@@ -54,6 +54,7 @@ public final class AuditedChanges {
         private boolean concealed;
         private boolean changedNothing;
         private String contentSha256;
+        private final java.util.List<Subject> others = new java.util.ArrayList<>();
 
         Subject(Instant at, ZoneId zone) {
             this.at = at;
@@ -105,6 +106,18 @@ public final class AuditedChanges {
             return new NotFound(what);
         }
 
+        /**
+         * Another object the same change changed (the board's decisions of a period change many applications): it
+         * gets an audit event of its own, with the same action, in the same transaction.
+         */
+        public Subject alsoChanged(String type, Object id, String registrationNumber, Long versionBefore,
+                                   Long versionAfter) {
+            Subject other = new Subject(at, zone).object(type, id, registrationNumber, versionBefore);
+            other.versionAfter = versionAfter;
+            others.add(other);
+            return this;
+        }
+
         /** The request changed nothing (an idempotent replay): no audit event is due. */
         public void changedNothing() {
             this.changedNothing = true;
@@ -133,6 +146,9 @@ public final class AuditedChanges {
                 T result = work.apply(caller, subject);
                 if (changes && !subject.changedNothing) {
                     auditTrail.append(record(caller, action, AuditRecord.Outcome.SUCCEEDED, subject));
+                    for (Subject other : subject.others) {
+                        auditTrail.append(record(caller, action, AuditRecord.Outcome.SUCCEEDED, other));
+                    }
                 }
                 return result;
             });

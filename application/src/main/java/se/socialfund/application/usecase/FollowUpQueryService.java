@@ -45,9 +45,19 @@ public final class FollowUpQueryService implements ListDeadlines, AnnualReport, 
     private final ApplicationPeriods periods;
     private final FundRepository fund;
     private final UnitOfWork unitOfWork;
+    /** Deadlines that are not an application's (the guideline's review, issue 21), as of a day. */
+    private final java.util.function.Function<java.time.LocalDate, List<ListDeadlines.Item>> boardDeadlines;
 
     public FollowUpQueryService(AuditedChanges changes, ApplicationRepository applications,
                                 ApplicationPeriods periods, FundRepository fund, UnitOfWork unitOfWork) {
+        this(changes, applications, periods, fund, unitOfWork, day -> List.of());
+    }
+
+    public FollowUpQueryService(AuditedChanges changes, ApplicationRepository applications,
+                                ApplicationPeriods periods, FundRepository fund, UnitOfWork unitOfWork,
+                                java.util.function.Function<java.time.LocalDate, List<ListDeadlines.Item>>
+                                        boardDeadlines) {
+        this.boardDeadlines = boardDeadlines;
         this.changes = changes;
         this.applications = applications;
         this.periods = periods;
@@ -72,6 +82,15 @@ public final class FollowUpQueryService implements ListDeadlines, AnnualReport, 
                     if ((kind == null || d.kind() == kind) && (status == null || d.status() == status)) {
                         items.add(new ListDeadlines.Item(app.id(), app.registrationNumber().toString(),
                                 app.content().title(), app.leadOffice(), app.offices(), d));
+                    }
+                }
+            }
+            if (actor.seesAllOffices() && office == null) {
+                // the board's office's own (the guideline's review): not an office's, so not in an office's list
+                for (ListDeadlines.Item item : boardDeadlines.apply(subject.today())) {
+                    Deadline d = item.deadline();
+                    if ((kind == null || d.kind() == kind) && (status == null || d.status() == status)) {
+                        items.add(item);
                     }
                 }
             }

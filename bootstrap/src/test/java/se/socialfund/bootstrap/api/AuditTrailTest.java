@@ -124,7 +124,26 @@ class AuditTrailTest {
                 id -> DocumentFixtures.step(id, "publication", 1)));
         f.put("withdrawDocumentPublication", new Fixture(() -> DocumentFixtures.published(Api.submit()),
                 id -> DocumentFixtures.step(id, "publication-withdrawal", 2)));
+        // the board's meeting (issue 21): an act deciding one application writes that application's one event
+        f.put("recordBoardDecisions", new Fixture(() -> Steps.applicationIn("READY_FOR_DECISION"), id -> Api
+                .fundOfficer().body(Map.of("meetingDate", Api.today().toString(), "minutesParagraph", "§ 98",
+                        "decisions", List.of(Map.of("applicationId", id.toString(), "version", 3, "outcome",
+                                "DECLINED", "reasons", List.of("Revisionen")))))
+                .post("/api/v1/application-periods/" + periodOf(id) + "/board-decisions")));
+        f.put("setDecisionMemoPriorities", new Fixture(() -> Steps.applicationIn("READY_FOR_DECISION"), id -> {
+            String memo = "/api/v1/application-periods/" + periodOf(id) + "/decision-memo";
+            String etag = Api.fundOfficer().get(memo).then().statusCode(200).extract().header("ETag");
+            return Api.fundOfficer().header("If-Match", etag).body(Map.of("order", List.of(id.toString())))
+                    .put(memo + "/priorities");
+        }));
+        f.put("recordGuidelineReview", Fixture.direct(() -> Api.fundOfficer().body(Map.of("reviewedOn",
+                "2023-06-01", "decisionReference", "Revisionen § 3")).post("/api/v1/guideline-reviews")));
         return f;
+    }
+
+    private static String periodOf(UUID application) {
+        return Api.fundOfficer().get("/api/v1/applications/" + application).then().statusCode(200).extract()
+                .path("periodId");
     }
 
     private static UUID withPlan() {

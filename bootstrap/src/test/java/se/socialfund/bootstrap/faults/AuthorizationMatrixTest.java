@@ -117,6 +117,13 @@ class AuthorizationMatrixTest {
         row("markDocument",                 "200 404   200 404     200 200   403 403   403 403   403 404   401");
         row("publishDocument",              "403 404   403 404     200 200   403 403   403 403   403 404   401");
         row("withdrawDocumentPublication",  "403 404   403 404     200 200   403 403   403 403   403 404   401");
+        // the board's meeting (issue 21): the period's memo for those who see every office, its priorities and the
+        // board's act for fund officers; the guideline's review recorded by fund officers
+        row("recordBoardDecisions",         "403 403   403 403     200 200   403 403   403 403   403 403   401");
+        row("getDecisionMemo",              "403 403   403 403     200 200   200 200   200 200   403 403   401");
+        row("setDecisionMemoPriorities",    "403 403   403 403     200 200   403 403   403 403   403 403   401");
+        row("listGuidelineReviews",         "403 403   403 403     200 200   200 200   200 200   403 403   401");
+        row("recordGuidelineReview",        "403 403   403 403     201 201   403 403   403 403   403 403   401");
     }
 
     private static void row(String operationId, String statuses) {
@@ -463,6 +470,32 @@ class AuthorizationMatrixTest {
                     Map.of("If-Match", "\"1\""), null));
             SETUPS.put("withdrawDocumentPublication", fresh -> onDocument(DocumentFixtures.published(listProbe()),
                     Map.of("If-Match", "\"2\""), null));
+            // the board's meeting (issue 21): each allowed write on an application of its own, ready for decision
+            SETUPS.put("recordBoardDecisions", fresh -> {
+                UUID id = application("READY_FOR_DECISION");
+                return new Prepared(Map.of("id", period().toString()), Map.of(), Map.of(), Map.of("meetingDate",
+                        Api.today().toString(), "minutesParagraph", "§ 99", "decisions", List.of(Map.of(
+                                "applicationId", id.toString(), "version", VERSIONS.get(id), "outcome", "DECLINED",
+                                "reasons", List.of("Matrisen")))), null);
+            });
+            SETUPS.put("getDecisionMemo", fresh -> new Prepared(Map.of("id", period().toString()), Map.of(),
+                    Map.of(), null, null));
+            SETUPS.put("setDecisionMemoPriorities", fresh -> {
+                UUID id = application("READY_FOR_DECISION");
+                String etag = Api.fundOfficer().get("/api/v1/application-periods/" + period() + "/decision-memo")
+                        .then().statusCode(200).extract().header("ETag");
+                return new Prepared(Map.of("id", period().toString()), Map.of(), Map.of("If-Match", etag),
+                        Map.of("order", List.of(id.toString())), null);
+            });
+            SETUPS.put("listGuidelineReviews", fresh -> Prepared.none());
+            SETUPS.put("recordGuidelineReview", fresh -> new Prepared(Map.of(), Map.of(), Map.of(),
+                    Map.of("reviewedOn", "2023-05-10", "decisionReference", "Matrisen § 9"), null));
+        }
+
+        /** The period the matrix's applications are received in. */
+        static UUID period() {
+            return UUID.fromString(Api.fundOfficer().get("/api/v1/applications/" + listProbe()).then()
+                    .statusCode(200).extract().path("periodId"));
         }
 
         /** One outcomes contract of the own (providing) office for the reads. */

@@ -70,9 +70,13 @@ public final class Documents {
     public static final DocumentKind OUTCOMES_CONTRACT = new DocumentKind("outcomes contract", "outcomes_contract",
             "document", 1);
 
+    /** What a board's act on a period with an Idempotency-Key answered (issue 21). */
+    public static final DocumentKind BOARD_DECISIONS_RECEIPT = new DocumentKind("board decisions receipt",
+            "board_decision_key", "receipt", 1);
+
     /** Every kind of document stored, for the check at start. */
     public static final List<DocumentKind> ALL = List.of(APPLICATION_STATE, REVISION_CONTENT, EVENT_DETAILS,
-            IDEMPOTENCY_RECEIPT, OUTCOMES_CONTRACT);
+            IDEMPOTENCY_RECEIPT, OUTCOMES_CONTRACT, BOARD_DECISIONS_RECEIPT);
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())

@@ -48,6 +48,9 @@ public class FollowUpResource {
                                   boolean smallGroupsSuppressed) {
     }
 
+    /** Where a deadline that is not an application's (the guideline's review, issue 21) leads. */
+    static final String GUIDELINE_REVIEWS = "/api/v1/guideline-reviews";
+
     @Inject
     ListDeadlines deadlines;
 
@@ -63,19 +66,34 @@ public class FollowUpResource {
                 .map(i -> new DeadlineDto(i.applicationId(), i.registrationNumber(), i.title(), i.leadOffice(),
                         i.offices(), i.deadline().kind().name(), i.deadline().dueOn(), i.deadline().status().name(),
                         i.deadline().daysLeft(), i.deadline().daysOverdue(),
-                        ResponseMapper.APPLICATIONS + i.applicationId())).toList(), null);
+                        i.applicationId() == null ? GUIDELINE_REVIEWS
+                                : ResponseMapper.APPLICATIONS + i.applicationId())).toList(), null);
     }
 
+    @Inject
+    se.socialfund.application.port.in.board.AnnualReportDocument annualPdf;
+
+    /** JSON, or PDF/A-2b when the client prefers application/pdf (issue 21). */
     @GET
     @Path("/reports/annual")
-    public AnnualReportDto annual(@QueryParam("year") String year) {
+    @Produces({MediaType.APPLICATION_JSON, "application/pdf"})
+    public Object annual(@QueryParam("year") String year, @jakarta.ws.rs.core.Context
+                         jakarta.ws.rs.core.HttpHeaders headers) {
         int y;
         try {
             y = Integer.parseInt(year == null ? "" : year);
         } catch (NumberFormatException e) {
             throw new BadParameter("year", "the report's year, e.g. ?year=2026");
         }
-        AnnualReport.Report r = annual.annual(y);
+        if (se.socialfund.adapters.rest.board.DecisionMemoResource.prefersPdf(headers)) {
+            return jakarta.ws.rs.core.Response.ok(annualPdf.annualPdf(y), "application/pdf")
+                    .header("Content-Disposition", "attachment; filename=\"arlig-uppfoljning-" + y + ".pdf\"")
+                    .build();
+        }
+        return jakarta.ws.rs.core.Response.ok(annualDto(annual.annual(y)), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static AnnualReportDto annualDto(AnnualReport.Report r) {
         return new AnnualReportDto(r.year(), new FundDto(r.fundAsOf(), MoneyDto.of(r.fund().capital()),
                 MoneyDto.of(r.fund().committed()), MoneyDto.of(r.fund().returned()),
                 MoneyDto.of(r.fund().available())),

@@ -27,6 +27,7 @@ public final class EventTypes {
             case "reportCosts" -> "costs-reported";
             case "setRepaymentPlan" -> "repayment-plan-set";
             case "assessCriteria", "requestCompletion", "addMunicipalPerspective", "recordBoardDecision",
+                 "recordBoardDecisions",
                  "submitFollowUp", "submitEvaluation", "recordImplementationDecision", "withdrawApplication",
                  "terminateProject" -> stageAfter.name().toLowerCase(Locale.ROOT).replace('_', '-');
             default -> "changed";

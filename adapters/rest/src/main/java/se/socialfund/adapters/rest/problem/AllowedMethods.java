@@ -29,6 +29,10 @@ final class AllowedMethods {
                 "POST");
         put("/api/v1/applications/" + ID + "/documents", "GET, POST");
         put("/api/v1/documents/" + ID + "/(secrecy-marking|publication|publication-withdrawal)", "POST");
+        // issue 21: the board's meeting
+        put("/api/v1/application-periods/" + ID + "/board-decisions", "POST");
+        put("/api/v1/application-periods/" + ID + "/decision-memo/priorities", "PUT");
+        put("/api/v1/guideline-reviews", "GET, POST");
     }
 
     private AllowedMethods() {
