@@ -117,6 +117,11 @@ class AuthorizationMatrixTest {
         row("markDocument",                 "200 404   200 404     200 200   403 403   403 403   403 404   401");
         row("publishDocument",              "403 404   403 404     200 200   403 403   403 403   403 404   401");
         row("withdrawDocumentPublication",  "403 404   403 404     200 200   403 403   403 403   403 404   401");
+        // publication (issue 15): the public reads answer everyone alike, with or without a token
+        row("getPublicInvestment",          "200 200   200 200     200 200   200 200   200 200   200 200   200");
+        row("getPublicFund",                "200 200   200 200     200 200   200 200   200 200   200 200   200");
+        row("downloadPublicDocument",       "200 200   200 200     200 200   200 200   200 200   200 200   200");
+        row("exportThreeSixtyGiving",       "200 200   200 200     200 200   200 200   200 200   200 200   200");
     }
 
     private static void row(String operationId, String statuses) {
@@ -463,6 +468,13 @@ class AuthorizationMatrixTest {
                     Map.of("If-Match", "\"1\""), null));
             SETUPS.put("withdrawDocumentPublication", fresh -> onDocument(DocumentFixtures.published(listProbe()),
                     Map.of("If-Match", "\"2\""), null));
+            // publication (issue 15)
+            SETUPS.put("getPublicInvestment", fresh -> Prepared.on(application("GRANTED"), Map.of(), null));
+            SETUPS.put("getPublicFund", fresh -> Prepared.none());
+            SETUPS.put("downloadPublicDocument", fresh -> onDocument(DocumentFixtures.published(listProbe()),
+                    Map.of("Accept", "*/*"), null));
+            SETUPS.put("exportThreeSixtyGiving", fresh -> new Prepared(Map.of(), Map.of("year",
+                    String.valueOf(Api.today().getYear())), Map.of(), null, null));
         }
 
         /** One outcomes contract of the own (providing) office for the reads. */
