@@ -186,7 +186,7 @@ public class UseCaseConfiguration {
             @ConfigProperty(name = "socialfund.open-data.license") String license) {
         // the offices are departments of the municipality that funds them: the recipient is the funder unless set
         return new se.socialfund.application.usecase.publication.PublicationService(unitOfWork, records, fund,
-                contents, new se.socialfund.application.port.in.publication.Publication.OpenData.Settings(
+                contents, new se.socialfund.application.port.in.publication.PublicationQueries.OpenData.Settings(
                         prefix.orElse(null), funderOrgId.orElse(null), funderName, funderDepartment,
                         recipientOrgId.or(() -> funderOrgId).orElse(null), recipientName.orElse(funderName),
                         programmeCode, programmeTitle, baseUrl.orElse(null), license));

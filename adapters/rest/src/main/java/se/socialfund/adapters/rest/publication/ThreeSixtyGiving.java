@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import se.socialfund.adapters.rest.AuditResource;
-import se.socialfund.application.port.in.publication.Publication.OpenData;
-import se.socialfund.application.port.in.publication.Publication.PublicDocument;
-import se.socialfund.application.port.in.publication.Publication.PublicInvestment;
+import se.socialfund.application.port.in.publication.PublicationQueries.OpenData;
+import se.socialfund.application.port.in.publication.PublicationQueries.PublicDocument;
+import se.socialfund.application.port.in.publication.PublicationQueries.PublicInvestment;
 
 /**
  * The granted investments in the 360Giving Data Standard (1.4): a grant package in JSON, and the same grants as CSV

@@ -16,8 +16,8 @@ import se.socialfund.domain.shared.Money;
  * published fields and documents, the fund's figures, the published documents' content and the open data exports.
  * Nothing else leaves: no review, no criteria motivation, no measurement, no person's name, no marked document.
  */
-public final class Publication {
-    private Publication() {
+public final class PublicationQueries {
+    private PublicationQueries() {
     }
 
     /** A published document's metadata: never who registered or published it. */
