@@ -96,7 +96,11 @@ public final class PublicationQueries {
 
         Export threeSixtyGiving(Integer year);
 
-        /** The 360Giving identifier of the investment with this registration number, if an export is configured. */
+        /**
+         * The 360Giving identifier of the investment with this registration number, if an export is configured: for
+         * documents that link to a grant (an outcomes contract's INDIGO document would, once a contract names the
+         * investment it belongs to; today none does).
+         */
         java.util.Optional<String> grantIdentifier(String registrationNumber);
     }
 }
