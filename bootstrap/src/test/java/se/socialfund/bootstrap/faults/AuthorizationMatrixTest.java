@@ -124,6 +124,11 @@ class AuthorizationMatrixTest {
         row("setDecisionMemoPriorities",    "403 403   403 403     200 200   403 403   403 403   403 403   401");
         row("listGuidelineReviews",         "403 403   403 403     200 200   200 200   200 200   403 403   401");
         row("recordGuidelineReview",        "403 403   403 403     201 201   403 403   403 403   403 403   401");
+        // publication (issue 15): the public reads answer everyone alike, with or without a token
+        row("getPublicInvestment",          "200 200   200 200     200 200   200 200   200 200   200 200   200");
+        row("getPublicFund",                "200 200   200 200     200 200   200 200   200 200   200 200   200");
+        row("downloadPublicDocument",       "200 200   200 200     200 200   200 200   200 200   200 200   200");
+        row("exportThreeSixtyGiving",       "200 200   200 200     200 200   200 200   200 200   200 200   200");
     }
 
     private static void row(String operationId, String statuses) {
@@ -490,6 +495,13 @@ class AuthorizationMatrixTest {
             SETUPS.put("listGuidelineReviews", fresh -> Prepared.none());
             SETUPS.put("recordGuidelineReview", fresh -> new Prepared(Map.of(), Map.of(), Map.of(),
                     Map.of("reviewedOn", "2023-05-10", "decisionReference", "Matrisen § 9"), null));
+            // publication (issue 15)
+            SETUPS.put("getPublicInvestment", fresh -> Prepared.on(application("GRANTED"), Map.of(), null));
+            SETUPS.put("getPublicFund", fresh -> Prepared.none());
+            SETUPS.put("downloadPublicDocument", fresh -> onDocument(DocumentFixtures.published(listProbe()),
+                    Map.of("Accept", "*/*"), null));
+            SETUPS.put("exportThreeSixtyGiving", fresh -> new Prepared(Map.of(), Map.of("year",
+                    String.valueOf(Api.today().getYear())), Map.of(), null, null));
         }
 
         /** The period the matrix's applications are received in. */

@@ -69,6 +69,33 @@ public class DocumentStore implements DocumentRepository {
         return rows.stream().map(DocumentStore::toDocument).toList();
     }
 
+    /**
+     * The published, unmarked documents of many applications at once (the public page reads a page of investments
+     * with one query for all their documents), per application in the order they were registered.
+     */
+    public java.util.Map<UUID, List<Document>> publishedOfApplications(java.util.Collection<UUID> applicationIds) {
+        java.util.Map<UUID, List<Document>> byOwner = new java.util.HashMap<>();
+        if (applicationIds.isEmpty()) {
+            return byOwner;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM document WHERE owner_type = :type "
+                        + "AND owner_id IN (:ids) AND published_at IS NOT NULL AND secrecy_provision IS NULL "
+                        + "ORDER BY position")
+                .setParameter("type", Owner.APPLICATION).setParameter("ids", applicationIds).getResultList();
+        rows.forEach(r -> byOwner.computeIfAbsent((UUID) r[3], k -> new java.util.ArrayList<>()).add(toDocument(r)));
+        return byOwner;
+    }
+
+    /** A document that is published and not marked, or empty. */
+    public Optional<Document> findPublished(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM document WHERE id = :id "
+                        + "AND published_at IS NOT NULL AND secrecy_provision IS NULL")
+                .setParameter("id", id).getResultList();
+        return rows.stream().findFirst().map(DocumentStore::toDocument);
+    }
+
     @Override
     public int nextSequence(Owner owner) {
         Number n = (Number) em.createNativeQuery("""
