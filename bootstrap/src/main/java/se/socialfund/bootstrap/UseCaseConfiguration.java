@@ -166,4 +166,17 @@ public class UseCaseConfiguration {
             se.socialfund.application.port.out.outcomes.OutcomesContracts contracts) {
         return new se.socialfund.application.usecase.outcomes.OutcomesContractService(changes, contracts);
     }
+
+    // ---- ideas (idéprövning) -----------------------------------------------------------------------------------
+
+    @Produces
+    @Singleton
+    se.socialfund.application.usecase.idea.IdeaService ideas(AuditedChanges changes,
+            se.socialfund.application.port.out.idea.IdeaRepository ideas, RegistrationNumbers numbers,
+            IdempotencyKeys idempotencyKeys, ApplicationPeriods periods,
+            se.socialfund.application.port.in.SubmitApplicationUseCase submitApplication,
+            @ConfigProperty(name = "socialfund.ideas.screening-days", defaultValue = "60") int screeningDays) {
+        return new se.socialfund.application.usecase.idea.IdeaService(changes, ideas, numbers, idempotencyKeys,
+                periods, submitApplication, screeningDays);
+    }
 }

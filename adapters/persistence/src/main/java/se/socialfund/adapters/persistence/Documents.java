@@ -70,9 +70,15 @@ public final class Documents {
     public static final DocumentKind OUTCOMES_CONTRACT = new DocumentKind("outcomes contract", "outcomes_contract",
             "document", 1);
 
+    /** An idea's snapshot (idéprövning): its content, screening, sponsorship and conversion. */
+    public static final DocumentKind IDEA = new DocumentKind("idea", "idea", "document", 1);
+    /** The external partners an application made from an idea records. */
+    public static final DocumentKind APPLICATION_ORIGIN = new DocumentKind("application origin",
+            "application_origin", "external_partners", 1);
+
     /** Every kind of document stored, for the check at start. */
     public static final List<DocumentKind> ALL = List.of(APPLICATION_STATE, REVISION_CONTENT, EVENT_DETAILS,
-            IDEMPOTENCY_RECEIPT, OUTCOMES_CONTRACT);
+            IDEMPOTENCY_RECEIPT, OUTCOMES_CONTRACT, IDEA, APPLICATION_ORIGIN);
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
