@@ -17,7 +17,11 @@ public record Deadline(Kind kind, LocalDate dueOn, Status status, long daysLeft,
     public static final int EVALUATION_AFTER_TERMINATION_DAYS = 90;
     public static final int IMPLEMENTATION_DECISION_DAYS = 180;
 
-    public enum Kind { MID_TERM_FOLLOW_UP, FINAL_EVALUATION, IMPLEMENTATION_DECISION }
+    public enum Kind {
+        MID_TERM_FOLLOW_UP, FINAL_EVALUATION, IMPLEMENTATION_DECISION,
+        /** An idea (idéprövning) left in screening longer than configured (issue 16); listed once overdue. */
+        IDEA_SCREENING
+    }
 
     public enum Status { DUE, OVERDUE }
 
