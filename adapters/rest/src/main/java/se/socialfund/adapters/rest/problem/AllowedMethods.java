@@ -29,6 +29,10 @@ final class AllowedMethods {
                 "POST");
         put("/api/v1/applications/" + ID + "/documents", "GET, POST");
         put("/api/v1/documents/" + ID + "/(secrecy-marking|publication|publication-withdrawal)", "POST");
+        // issue 16
+        put("/api/v1/ideas", "GET, POST");
+        put("/api/v1/ideas/" + ID + "/(screening|questions|answers|sponsorship|decline|withdrawal|conversion)",
+                "POST");
     }
 
     private AllowedMethods() {
