@@ -236,4 +236,17 @@ public class UseCaseConfiguration {
                         recipientOrgId.or(() -> funderOrgId).orElse(null), recipientName.orElse(funderName),
                         programmeCode, programmeTitle, baseUrl.orElse(null), license));
     }
+
+    // ---- ideas (idéprövning) -----------------------------------------------------------------------------------
+
+    @Produces
+    @Singleton
+    se.socialfund.application.usecase.idea.IdeaService ideas(AuditedChanges changes,
+            se.socialfund.application.port.out.idea.IdeaRepository ideas, RegistrationNumbers numbers,
+            IdempotencyKeys idempotencyKeys, ApplicationPeriods periods,
+            se.socialfund.application.port.in.SubmitApplicationUseCase submitApplication,
+            @ConfigProperty(name = "socialfund.ideas.screening-days", defaultValue = "60") int screeningDays) {
+        return new se.socialfund.application.usecase.idea.IdeaService(changes, ideas, numbers, idempotencyKeys,
+                periods, submitApplication, screeningDays);
+    }
 }

@@ -33,6 +33,10 @@ final class AllowedMethods {
         put("/api/v1/application-periods/" + ID + "/board-decisions", "POST");
         put("/api/v1/application-periods/" + ID + "/decision-memo/priorities", "PUT");
         put("/api/v1/guideline-reviews", "GET, POST");
+        // issue 16
+        put("/api/v1/ideas", "GET, POST");
+        put("/api/v1/ideas/" + ID + "/(screening|questions|answers|sponsorship|decline|withdrawal|conversion)",
+                "POST");
     }
 
     private AllowedMethods() {
