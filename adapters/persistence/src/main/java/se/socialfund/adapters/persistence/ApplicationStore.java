@@ -40,14 +40,19 @@ public class ApplicationStore implements ApplicationRepository {
 
     @Override
     public Optional<Application> find(UUID id) {
-        ApplicationEntity e = em.find(ApplicationEntity.class, id);
-        if (e == null) {
+        // one statement: the row and its current revision together
+        List<Object[]> rows = em.createQuery("""
+                        select a, r from ApplicationEntity a, RevisionEntity r
+                         where a.id = :id and r.applicationId = a.id and r.number = a.currentRevision""",
+                        Object[].class)
+                .setParameter("id", id).getResultList();
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
+        ApplicationEntity e = (ApplicationEntity) rows.get(0)[0];
+        RevisionEntity current = (RevisionEntity) rows.get(0)[1];
         em.detach(e);
-        RevisionEntity current = em.createQuery(
-                        "from RevisionEntity r where r.applicationId = :id and r.number = :n", RevisionEntity.class)
-                .setParameter("id", id).setParameter("n", e.currentRevision).getSingleResult();
+        em.detach(current);
         return Optional.of(Application.restore(ApplicationMapper.toSnapshot(e, current)));
     }
 
