@@ -57,8 +57,16 @@ api GET "/api/v1/applications/$ID" applicant >/dev/null
 sleep 1; before=$(count_statements)
 for _ in $(seq 1 10); do api GET "/api/v1/applications/$ID" applicant >/dev/null; done
 sleep 1; after=$(count_statements)
-"${PSQL[@]}" -d postgres -c "ALTER SYSTEM SET log_statement = 'none'" -c "SELECT pg_reload_conf()" >/dev/null
 echo "statements the server ran for 10 GETs of one application: $((after - before))"
+before=$after
+for i in $(seq 1 10); do
+  api POST /api/v1/applications applicant "$(cat "$SAMPLE")" -H "Idempotency-Key: read-path-count-$$-$i" >/dev/null
+done
+sleep 1; after=$(count_statements)
+echo "statements the server ran for 10 submissions: $((after - before)) (the last one's: $WORK/submission.log)"
+cat "$SOCIALFUND_DATA_DIR"/postgres/log/* | grep -E 'LOG: +(statement|execute [^ ]*):' | tail -n "$(((after - before) / 10))" \
+  | sed -E 's/^.*LOG: +//' | cut -c1-160 >"$WORK/submission.log"
+"${PSQL[@]}" -d postgres -c "ALTER SYSTEM SET log_statement = 'none'" -c "SELECT pg_reload_conf()" >/dev/null
 
 cat >"$WORK/auth.lua" <<EOF
 wrk.headers["Authorization"] = "Bearer $(tok applicant)"
