@@ -41,9 +41,14 @@ public class AuditStore implements AuditTrail {
         Object[] head = (Object[]) em.createNativeQuery("SELECT last_sequence, last_hash FROM audit_chain_head "
                 + "WHERE id = 1 FOR UPDATE").getSingleResult();
         AuditEvent event = AuditEvent.seal(((Number) head[0]).longValue() + 1, record, (String) head[1]);
-        em.createNativeQuery("INSERT INTO audit_event (" + COLUMNS + ") VALUES (:sequence, :at, :request, :subject, "
-                        + ":name, :roles, :office, :client, :action, :outcome, :objectType, :objectId, :number, "
-                        + "CAST(:before AS bigint), CAST(:after AS bigint), :previous, :hash, :sha)")
+        // the event and the head's move in one statement: the head is held to the commit, so each round trip
+        // after its lock is one that every change waits for
+        em.createNativeQuery("WITH e AS (INSERT INTO audit_event (" + COLUMNS + ") VALUES (:sequence, :at, "
+                        + ":request, :subject, :name, :roles, :office, :client, :action, :outcome, :objectType, "
+                        + ":objectId, :number, CAST(:before AS bigint), CAST(:after AS bigint), :previous, :hash, :sha) "
+                        + "RETURNING sequence, hash) "
+                        + "UPDATE audit_chain_head h SET last_sequence = e.sequence, last_hash = e.hash FROM e "
+                        + "WHERE h.id = 1")
                 .setParameter("sequence", event.sequence())
                 .setParameter("at", OffsetDateTime.ofInstant(record.occurredAt(), ZoneOffset.UTC))
                 .setParameter("request", record.requestId())
@@ -63,8 +68,6 @@ public class AuditStore implements AuditTrail {
                 .setParameter("hash", event.hash())
                 .setParameter("sha", record.contentSha256())
                 .executeUpdate();
-        em.createNativeQuery("UPDATE audit_chain_head SET last_sequence = :sequence, last_hash = :hash WHERE id = 1")
-                .setParameter("sequence", event.sequence()).setParameter("hash", event.hash()).executeUpdate();
         return event;
     }
 

@@ -32,9 +32,12 @@ public class IdempotencyStore implements IdempotencyKeys {
 
     @Override
     public Optional<Earlier> claim(String caller, String key, String fingerprint) {
-        // both limits in one round trip, on every submission's path
-        em.createNativeQuery("SET LOCAL lock_timeout = '" + WAIT_FOR_FIRST + "'; SET LOCAL statement_timeout = '"
-                + CLAIM_STATEMENT_LIMIT + "'").executeUpdate();
+        // both limits in one statement, remembering what they were (the connection's configured defaults)
+        Object[] before = (Object[]) em.createNativeQuery("SELECT current_setting('lock_timeout'), "
+                        + "current_setting('statement_timeout'), set_config('lock_timeout', :wait, true), "
+                        + "set_config('statement_timeout', :limit, true)")
+                .setParameter("wait", WAIT_FOR_FIRST).setParameter("limit", CLAIM_STATEMENT_LIMIT)
+                .getSingleResult();
         int inserted;
         try {
             inserted = em.createNativeQuery("INSERT INTO idempotency_key (caller, key, fingerprint) "
@@ -48,8 +51,10 @@ public class IdempotencyStore implements IdempotencyKeys {
             }
             throw e;
         }
-        em.createNativeQuery("SET LOCAL lock_timeout TO DEFAULT; SET LOCAL statement_timeout TO DEFAULT")
-                .executeUpdate();
+        // back to what they were, in one statement
+        em.createNativeQuery("SELECT set_config('lock_timeout', :lock, true), "
+                        + "set_config('statement_timeout', :statement, true)")
+                .setParameter("lock", before[0]).setParameter("statement", before[1]).getSingleResult();
         if (inserted == 1) {
             return Optional.empty();
         }

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# A quick check of the write path (minutes; bench/run.sh measures it too, at every size): the packaged service on its
+# local default (embedded PostgreSQL in bench/work/write-path), then
+#   - the statements one submission runs (the server's statement log, exact), those from the registration counter's
+#     increment to COMMIT among them, and the last submission's list in $WORK/submission.log;
+#   - ROUNDS times in turn: wrk POSTing submissions (a new Idempotency-Key each) at CONNS connections for SECONDS, and
+#     pgbench's default script (TPC-B-like) against the same PostgreSQL at CONNS clients for SECONDS;
+#   - the registration counter's lock-hold time during those rounds (the service's timer
+#     socialfund.registration.lock.hold, from the increment's answer to the end of the commit; its histogram's
+#     buckets before and after the rounds): median, p90, mean, and the rate it bounds (one submission after another).
+# Prints the medians of the rounds, submissions ÷ TPC-B tps, and submissions ÷ the bound. Figures, not a test.
+# Env: APP_DIR (the package to measure), ROUNDS (3), SECONDS_EACH (5), CONNS (8), WARMUP (20 s), HTTP_PORT (18088),
+#      DB_PORT (54348). A package without the timer (before 2026-11-29) gets its rates and statements, no hold time.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH=$ROOT/bench
+WORK=$BENCH/work/write-path
+ROUNDS=${ROUNDS:-3} SECS=${SECONDS_EACH:-5} CONNS=${CONNS:-8} WARMUP=${WARMUP:-20}
+HTTP_PORT=${HTTP_PORT:-18088} DB_PORT=${DB_PORT:-54348}
+BASE=http://127.0.0.1:$HTTP_PORT
+APP=${APP_DIR:-$ROOT/bootstrap/target/quarkus-app}
+[ -f "$APP/quarkus-run.jar" ] || { echo "package the service first: ./mvnw -B -o package -DskipTests" >&2; exit 1; }
+for c in java curl jq psql pgbench wrk python3; do command -v $c >/dev/null || { echo "needs $c" >&2; exit 1; }; done
+rm -rf "$WORK"; mkdir -p "$WORK/tokens"
+export SOCIALFUND_DATA_DIR=$WORK/data SOCIALFUND_DB_PORT=$DB_PORT QUARKUS_HTTP_PORT=$HTTP_PORT
+# the webhook dispatcher polls once a second; an hour here keeps its statements out of the statement count
+export SOCIALFUND_WEBHOOKS_POLL_INTERVAL=PT1H
+svc=
+cleanup() { [ -n "$svc" ] && kill "$svc" 2>/dev/null && wait "$svc" 2>/dev/null; true; }
+trap cleanup EXIT INT TERM
+start_service() {
+  ( cd "$APP" && exec java -Xmx512m -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar ) >>"$WORK/service.log" 2>&1 &
+  svc=$!
+  for _ in $(seq 1 240); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 0.5; done
+  curl -sf "$BASE/q/health/ready" >/dev/null || { echo "the service did not start; see $WORK/service.log" >&2; exit 1; }
+}
+start_service
+for t in "fund-officer kommunstyrelsens-kontor" "applicant utbildningskontoret"; do
+  set -- $t
+  (cd "$APP" && java -jar quarkus-run.jar token "$1" ${2:-} --hours 2) >"$WORK/tokens/$1"
+done
+SAMPLE=$ROOT/bootstrap/src/test/resources/sample-application.json
+source "$BENCH/lib/templates.sh"
+api POST /api/v1/application-periods fund-officer "{\"name\":\"Skrivperiod $YEAR\",\"opensOn\":\"$TODAY\",\"closesOn\":\"$YEAR-12-31\"}" >/dev/null
+api POST /api/v1/applications applicant "$(cat "$SAMPLE")" -H "Idempotency-Key: write-path-$$" | jq -e .registrationNumber >/dev/null
+
+PSQL=(psql -h 127.0.0.1 -p "$DB_PORT" -U postgres -qtA)
+"${PSQL[@]}" -d postgres -c "CREATE DATABASE pgbench" >/dev/null
+pgbench -q -i -s 10 -h 127.0.0.1 -p "$DB_PORT" -U postgres pgbench >/dev/null 2>&1
+
+# statements: the server's statement log (its logging collector, on after a restart) for ten submissions
+"${PSQL[@]}" -d postgres -c "ALTER SYSTEM SET logging_collector = on" -c "ALTER SYSTEM SET log_directory = 'log'" >/dev/null
+kill "$svc"; wait "$svc" 2>/dev/null || true
+start_service
+statements() { cat "$SOCIALFUND_DATA_DIR"/postgres/log/* 2>/dev/null | grep -E 'LOG: +(statement|execute [^ ]*):' || true; }
+api POST /api/v1/applications applicant "$(cat "$SAMPLE")" -H "Idempotency-Key: write-path-first-$$" >/dev/null
+"${PSQL[@]}" -d postgres -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
+sleep 1; before=$(statements | wc -l)
+for i in $(seq 1 10); do
+  api POST /api/v1/applications applicant "$(cat "$SAMPLE")" -H "Idempotency-Key: write-path-count-$$-$i" >/dev/null
+done
+sleep 1; after=$(statements | wc -l)
+"${PSQL[@]}" -d postgres -c "ALTER SYSTEM SET log_statement = 'none'" -c "SELECT pg_reload_conf()" >/dev/null
+per=$(((after - before) / 10))
+statements | tail -n "$per" | sed -E 's/^.*LOG: +//' | cut -c1-160 >"$WORK/submission.log"
+serial=$(awk '/registration_counter/{on=1} on{n++} END{print n+0}' "$WORK/submission.log")
+echo "statements per submission: $per (10 submissions: $((after - before))), from the counter's increment to COMMIT: $serial" \
+  "(the list: $WORK/submission.log)"
+
+# rates: submissions and TPC-B-like in turn; the lock-hold histogram around the rounds
+hold_buckets() { curl -sf "$BASE/q/metrics" | grep -E '^socialfund_registration_lock_hold_seconds_(bucket|count|sum)' || true; }
+run_submit() { # prints submissions/s; any non-2xx or socket error stops the bench
+  local out
+  out=$(BENCH_TOKEN_FILE="$WORK/tokens/applicant" BENCH_BODY_FILE="$SAMPLE" BENCH_TAG="$1-$$" \
+    wrk -t2 -c"$CONNS" -d"${2}s" -s "$BENCH/lua/submit.lua" "$BASE" | grep '^RESULT')
+  echo "$out" | grep -q ' non2xx=0 connect=0 read=0 write=0 timeout=0' \
+    || { echo "submissions failed: $out (see $WORK/service.log)" >&2; exit 1; }
+  echo "$out" | sed -E 's/.* rps=([0-9.]+) .*/\1/'
+}
+run_tpcb() { pgbench -n -c "$CONNS" -j2 -T "$SECS" -h 127.0.0.1 -p "$DB_PORT" -U postgres pgbench 2>/dev/null \
+  | awk '/^tps/{print $3}'; }
+run_submit warmup "$WARMUP" >/dev/null
+hold_buckets >"$WORK/hold-before.txt"
+declare -A rate
+for r in $(seq 1 "$ROUNDS"); do
+  rate[submit.$r]=$(run_submit "round$r" "$SECS")
+  rate[tpcb.$r]=$(run_tpcb)
+  echo "round $r: submissions ${rate[submit.$r]}/s, pgbench TPC-B-like ${rate[tpcb.$r]} tps"
+done
+hold_buckets >"$WORK/hold-after.txt"
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
+vals() { for r in $(seq 1 "$ROUNDS"); do echo "${rate[$1.$r]}"; done; }
+sub=$(median $(vals submit)) tpcb=$(median $(vals tpcb))
+printf 'submissions median %.0f/s, pgbench TPC-B-like median %.0f tps: ratio %.2f (%s connections, %s s each, %s rounds)\n' \
+  "$sub" "$tpcb" "$(echo "$sub / $tpcb" | bc -l)" "$CONNS" "$SECS" "$ROUNDS"
+python3 - "$WORK/hold-before.txt" "$WORK/hold-after.txt" "$sub" <<'EOF'
+import re, sys
+def read(path):
+    buckets, count, total = {}, 0.0, 0.0
+    for line in open(path):
+        m = re.match(r'(\S+?)(\{[^}]*\})?\s+(\S+)$', line.strip())
+        if not m:
+            continue
+        name, labels, value = m.group(1), m.group(2) or '', float(m.group(3))
+        if name.endswith('_bucket'):
+            le = re.search(r'le="([^"]+)"', labels).group(1)
+            buckets[float('inf') if le == '+Inf' else float(le)] = value
+        elif name.endswith('_count'):
+            count = value
+        elif name.endswith('_sum'):
+            total = value
+    return buckets, count, total
+(b0, c0, s0), (b1, c1, s1) = read(sys.argv[1]), read(sys.argv[2])
+n = c1 - c0
+if not b1 or n <= 0:
+    print('lock-hold time: not measured (this package has no socialfund.registration.lock.hold timer)')
+    sys.exit(0)
+edges = sorted(b1)
+def quantile(q):
+    want, prev_edge, prev_cum = q * n, 0.0, 0.0
+    for e in edges:
+        cum = b1[e] - b0.get(e, 0.0)
+        if cum >= want:
+            if e == float('inf'):
+                return prev_edge
+            share = (want - prev_cum) / (cum - prev_cum) if cum > prev_cum else 1.0
+            return prev_edge + share * (e - prev_edge)
+        prev_edge, prev_cum = e, cum
+    return prev_edge
+med, p90, mean = quantile(0.5), quantile(0.9), (s1 - s0) / n
+sub = float(sys.argv[3])
+print(f'lock-hold time (counter increment to end of COMMIT, {int(n)} submissions of the rounds): median {med*1e3:.2f} ms, '
+      f'p90 {p90*1e3:.2f} ms, mean {mean*1e3:.2f} ms')
+print(f'the rate it bounds (1/hold): {1/med:.0f}/s at the median, {1/mean:.0f}/s at the mean; '
+      f'submissions ÷ bound (median): {sub*med:.2f}')
+EOF
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
