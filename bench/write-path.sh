@@ -60,19 +60,19 @@ for i in $(seq 1 10); do
   api POST /api/v1/applications applicant "$(cat "$SAMPLE")" -H "Idempotency-Key: write-path-count-$$-$i" >/dev/null
 done
 sleep 1; after=$(statements | wc -l)
-"${PSQL[@]}" -d postgres -c "ALTER SYSTEM SET log_statement = 'none'" -c "SELECT pg_reload_conf()" >/dev/null
 per=$(((after - before) / 10))
-statements | tail -n "$per" | sed -E 's/^.*LOG: +//' | cut -c1-160 >"$WORK/submission.log"
-serial=$(awk '/registration_counter/{on=1} on{n++} END{print n+0}' "$WORK/submission.log")
-echo "statements per submission: $per (10 submissions: $((after - before))), from the counter's increment to COMMIT: $serial" \
-  "(the list: $WORK/submission.log)"
+statements | sed -n "$((before + 1)),${after}p" | tail -n "$per" | sed -E 's/^.*LOG: +//' | cut -c1-160 >"$WORK/submission.log"
+"${PSQL[@]}" -d postgres -c "ALTER SYSTEM SET log_statement = 'none'" -c "SELECT pg_reload_conf()" >/dev/null
+serial=$(awk 'on{n++} /registration_counter/{on=1} END{print n+0}' "$WORK/submission.log")
+echo "statements per submission: $per (10 submissions: $((after - before))); after the registration counter's" \
+  "increment, to COMMIT included (its lock held): $serial (the list: $WORK/submission.log)"
 
 # rates: submissions and TPC-B-like in turn; the lock-hold histogram around the rounds
 hold_buckets() { curl -sf "$BASE/q/metrics" | grep -E '^socialfund_registration_lock_hold_seconds_(bucket|count|sum)' || true; }
-run_submit() { # prints submissions/s; any non-2xx or socket error stops the bench
+run_submit() { # prints submissions/s; any non-2xx or socket error stops the bench (wrk waits up to 30 s an answer)
   local out
   out=$(BENCH_TOKEN_FILE="$WORK/tokens/applicant" BENCH_BODY_FILE="$SAMPLE" BENCH_TAG="$1-$$" \
-    wrk -t2 -c"$CONNS" -d"${2}s" -s "$BENCH/lua/submit.lua" "$BASE" | grep '^RESULT')
+    wrk -t2 -c"$CONNS" -d"${2}s" --timeout 30s -s "$BENCH/lua/submit.lua" "$BASE" | grep '^RESULT')
   echo "$out" | grep -q ' non2xx=0 connect=0 read=0 write=0 timeout=0' \
     || { echo "submissions failed: $out (see $WORK/service.log)" >&2; exit 1; }
   echo "$out" | sed -E 's/.* rps=([0-9.]+) .*/\1/'
@@ -91,47 +91,7 @@ hold_buckets >"$WORK/hold-after.txt"
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 vals() { for r in $(seq 1 "$ROUNDS"); do echo "${rate[$1.$r]}"; done; }
 sub=$(median $(vals submit)) tpcb=$(median $(vals tpcb))
-printf 'submissions median %.0f/s, pgbench TPC-B-like median %.0f tps: ratio %.2f (%s connections, %s s each, %s rounds)\n' \
+printf 'submissions median %.1f/s, pgbench TPC-B-like median %.0f tps: ratio %.4f (%s connections, %s s each, %s rounds)\n' \
   "$sub" "$tpcb" "$(echo "$sub / $tpcb" | bc -l)" "$CONNS" "$SECS" "$ROUNDS"
-python3 - "$WORK/hold-before.txt" "$WORK/hold-after.txt" "$sub" <<'EOF'
-import re, sys
-def read(path):
-    buckets, count, total = {}, 0.0, 0.0
-    for line in open(path):
-        m = re.match(r'(\S+?)(\{[^}]*\})?\s+(\S+)$', line.strip())
-        if not m:
-            continue
-        name, labels, value = m.group(1), m.group(2) or '', float(m.group(3))
-        if name.endswith('_bucket'):
-            le = re.search(r'le="([^"]+)"', labels).group(1)
-            buckets[float('inf') if le == '+Inf' else float(le)] = value
-        elif name.endswith('_count'):
-            count = value
-        elif name.endswith('_sum'):
-            total = value
-    return buckets, count, total
-(b0, c0, s0), (b1, c1, s1) = read(sys.argv[1]), read(sys.argv[2])
-n = c1 - c0
-if not b1 or n <= 0:
-    print('lock-hold time: not measured (this package has no socialfund.registration.lock.hold timer)')
-    sys.exit(0)
-edges = sorted(b1)
-def quantile(q):
-    want, prev_edge, prev_cum = q * n, 0.0, 0.0
-    for e in edges:
-        cum = b1[e] - b0.get(e, 0.0)
-        if cum >= want:
-            if e == float('inf'):
-                return prev_edge
-            share = (want - prev_cum) / (cum - prev_cum) if cum > prev_cum else 1.0
-            return prev_edge + share * (e - prev_edge)
-        prev_edge, prev_cum = e, cum
-    return prev_edge
-med, p90, mean = quantile(0.5), quantile(0.9), (s1 - s0) / n
-sub = float(sys.argv[3])
-print(f'lock-hold time (counter increment to end of COMMIT, {int(n)} submissions of the rounds): median {med*1e3:.2f} ms, '
-      f'p90 {p90*1e3:.2f} ms, mean {mean*1e3:.2f} ms')
-print(f'the rate it bounds (1/hold): {1/med:.0f}/s at the median, {1/mean:.0f}/s at the mean; '
-      f'submissions ÷ bound (median): {sub*med:.2f}')
-EOF
+python3 "$BENCH/lib/hold.py" "$WORK/hold-before.txt" "$WORK/hold-after.txt" "$sub"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"

@@ -41,8 +41,12 @@ public class ApplicationStore implements ApplicationRepository {
     @Inject
     WrittenApplications written;
 
+    @Inject
+    DeferredWrites deferred;
+
     @Override
     public Optional<Application> find(UUID id) {
+        deferred.flush();
         // one statement: the row and its current revision together
         List<Object[]> rows = em.createQuery("""
                         select a, r from ApplicationEntity a, RevisionEntity r
@@ -61,8 +65,9 @@ public class ApplicationStore implements ApplicationRepository {
 
     /**
      * One statement: the row, its first revision, its history and its office rows together (data-modifying CTEs;
-     * the foreign keys are checked at the statement's end). A submission runs it while it holds the registration
-     * counter's row, so every round trip saved here is saved for all submissions alike.
+     * the foreign keys are checked at the statement's end), deferred to travel with the transaction's next
+     * statement ({@link DeferredWrites}). A submission runs it while it holds the registration counter's row, so
+     * every round trip saved here is saved for all submissions alike.
      */
     @Override
     public void add(Application application) {
@@ -90,12 +95,13 @@ public class ApplicationStore implements ApplicationRepository {
                 VALUES (:id, :number, :period, :stage, :version, :title, :lead, CAST(:offices AS text[]), :submitter,
                        :requested, CAST(:granted AS numeric), :receivedAt, :updatedAt, :revision,
                        CAST(:state AS jsonb))
-                RETURNING id, position""", params);
+                RETURNING id, position""", params, true);
         written.remember(application);
     }
 
     @Override
     public void update(Application application, long loadedVersion) {
+        deferred.flush();
         ApplicationSnapshot s = application.snapshot();
         ApplicationEntity e = new ApplicationEntity();
         ApplicationMapper.fill(e, s);
@@ -130,7 +136,8 @@ public class ApplicationStore implements ApplicationRepository {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("id", s.id());
             params.put("position", position);
-            storeNews(application, "SELECT CAST(:id AS uuid) AS id, CAST(:position AS bigint) AS position", params);
+            storeNews(application, "SELECT CAST(:id AS uuid) AS id, CAST(:position AS bigint) AS position", params,
+                    false);
         }
         written.remember(application);
     }
@@ -139,7 +146,7 @@ public class ApplicationStore implements ApplicationRepository {
      * The application's new revision (with its office rows) and new history events, in one statement after
      * {@code head}, a query (or a data-modifying statement with RETURNING) that yields the row's id and position.
      */
-    private void storeNews(Application application, String head, Map<String, Object> params) {
+    private void storeNews(Application application, String head, Map<String, Object> params, boolean defer) {
         StringBuilder sql = new StringBuilder("WITH a AS (").append(head).append(")");
         List<String> parts = new ArrayList<>();
         application.newRevision().ifPresent(r -> {
@@ -184,6 +191,11 @@ public class ApplicationStore implements ApplicationRepository {
             sql.append(", n").append(k).append(" AS (").append(parts.get(k)).append(")");
         }
         sql.append(' ').append(parts.get(parts.size() - 1));
+        if (defer) {
+            // nobody waits for its answer: it travels with the transaction's next statement (DeferredWrites)
+            deferred.defer(sql.toString(), params);
+            return;
+        }
         Query query = em.createNativeQuery(sql.toString());
         params.forEach(query::setParameter);
         if (parts.get(parts.size() - 1).startsWith("SELECT")) {
@@ -195,6 +207,7 @@ public class ApplicationStore implements ApplicationRepository {
 
     @Override
     public Page<ApplicationSummary> list(ApplicationFilter f, int limit, Long after) {
+        deferred.flush();
         StringBuilder sql = new StringBuilder("SELECT a.position, a.id, a.registration_number, a.title, a.stage, "
                 + "a.version, a.lead_office, a.offices, a.period_id, a.requested_amount, a.granted_amount, "
                 + "a.received_at, a.updated_at FROM application a");
@@ -254,6 +267,7 @@ public class ApplicationStore implements ApplicationRepository {
 
     @Override
     public List<ApplicationEvent> history(UUID id) {
+        deferred.flush();
         return em.createQuery("from ApplicationEventEntity e where e.applicationId = :id order by e.version",
                         ApplicationEventEntity.class).setParameter("id", id).getResultStream()
                 .map(e -> new ApplicationEvent(EventType.valueOf(e.type), e.at, e.actorSubject, e.actorName,
@@ -270,6 +284,7 @@ public class ApplicationStore implements ApplicationRepository {
 
     @Override
     public List<Revision> revisions(UUID id) {
+        deferred.flush();
         return em.createQuery("from RevisionEntity r where r.applicationId = :id order by r.number",
                         RevisionEntity.class).setParameter("id", id).getResultStream()
                 .map(ApplicationMapper::toRevision).toList();
@@ -277,6 +292,7 @@ public class ApplicationStore implements ApplicationRepository {
 
     @Override
     public Optional<Revision> revision(UUID id, int number) {
+        deferred.flush();
         return em.createQuery("from RevisionEntity r where r.applicationId = :id and r.number = :n",
                         RevisionEntity.class).setParameter("id", id).setParameter("n", number).getResultStream()
                 .findFirst().map(ApplicationMapper::toRevision);
@@ -284,6 +300,7 @@ public class ApplicationStore implements ApplicationRepository {
 
     @Override
     public List<ApplicationSnapshot> inStages(Set<Stage> stages) {
+        deferred.flush();
         List<String> names = stages.stream().map(Stage::name).toList();
         List<ApplicationEntity> rows = em.createQuery("from ApplicationEntity a where a.stage in :stages "
                 + "order by a.position", ApplicationEntity.class).setParameter("stages", names).getResultList();

@@ -36,10 +36,14 @@ public class AuditStore implements AuditTrail {
     @Inject
     EntityManager em;
 
+    @Inject
+    DeferredWrites deferred;
+
     @Override
     public AuditEvent append(AuditRecord record) {
-        Object[] head = (Object[]) em.createNativeQuery("SELECT last_sequence, last_hash FROM audit_chain_head "
-                + "WHERE id = 1 FOR UPDATE").getSingleResult();
+        // the change's deferred writes (a submission's rows) travel with the head's lock: one round trip
+        Object[] head = deferred.flushWith("SELECT last_sequence, last_hash FROM audit_chain_head WHERE id = 1 "
+                + "FOR UPDATE", Map.of()).get(0);
         AuditEvent event = AuditEvent.seal(((Number) head[0]).longValue() + 1, record, (String) head[1]);
         // the event and the head's move in one statement: the head is held to the commit, so each round trip
         // after its lock is one that every change waits for
@@ -73,6 +77,7 @@ public class AuditStore implements AuditTrail {
 
     @Override
     public Page<AuditEvent> find(AuditFilter f, int limit, Long after) {
+        deferred.flush();
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_event");
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> where = new ArrayList<>();
@@ -113,6 +118,7 @@ public class AuditStore implements AuditTrail {
 
     @Override
     public ChainVerification verify() {
+        deferred.flush();
         // the head first: events appended while the walk runs lie beyond it and wait for the next verification
         Object[] head = (Object[]) em.createNativeQuery(
                 "SELECT last_sequence, last_hash FROM audit_chain_head WHERE id = 1").getSingleResult();

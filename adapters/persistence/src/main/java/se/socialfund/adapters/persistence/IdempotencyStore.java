@@ -30,8 +30,12 @@ public class IdempotencyStore implements IdempotencyKeys {
     @Inject
     EntityManager em;
 
+    @Inject
+    DeferredWrites deferred;
+
     @Override
     public Optional<Earlier> claim(String caller, String key, String fingerprint) {
+        deferred.flush();
         // both limits in one statement, remembering what they were (the connection's configured defaults)
         Object[] before = (Object[]) em.createNativeQuery("SELECT current_setting('lock_timeout'), "
                         + "current_setting('statement_timeout'), set_config('lock_timeout', :wait, true), "
@@ -73,10 +77,10 @@ public class IdempotencyStore implements IdempotencyKeys {
 
     @Override
     public void complete(String caller, String key, Receipt receipt) {
-        em.createNativeQuery("UPDATE idempotency_key SET receipt = CAST(:receipt AS jsonb) "
-                        + "WHERE caller = :caller AND key = :key")
-                .setParameter("receipt", Documents.write(Documents.IDEMPOTENCY_RECEIPT, receipt)).setParameter("caller", caller)
-                .setParameter("key", key).executeUpdate();
+        // nobody in the transaction reads the receipt back: it travels with the next statement (DeferredWrites)
+        deferred.defer("UPDATE idempotency_key SET receipt = CAST(:receipt AS jsonb) WHERE caller = :caller AND key = :key",
+                java.util.Map.of("receipt", Documents.write(Documents.IDEMPOTENCY_RECEIPT, receipt), "caller", caller,
+                        "key", key));
     }
 
     private static boolean isLockTimeout(Throwable e) {
