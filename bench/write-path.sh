@@ -61,7 +61,11 @@ for i in $(seq 1 10); do
 done
 sleep 1; after=$(statements | wc -l)
 per=$(((after - before) / 10))
-statements | sed -n "$((before + 1)),${after}p" | tail -n "$per" | sed -E 's/^.*LOG: +//' | cut -c1-160 >"$WORK/submission.log"
+# the list: each statement on one line (a statement's further lines joined to it), the last submission's
+cat "$SOCIALFUND_DATA_DIR"/postgres/log/* | awk '/LOG: +(statement|execute [^ ]*):/{if (l != "") print l; l = $0; next}
+  /^\t/{if (l != "") l = l " " $0; next} {if (l != "") print l; l = ""} END{if (l != "") print l}' \
+  | sed -n "$((before + 1)),${after}p" | tail -n "$per" | sed -E 's/^.*LOG: +//; s/[[:space:]]+/ /g' | cut -c1-160 \
+  >"$WORK/submission.log"
 "${PSQL[@]}" -d postgres -c "ALTER SYSTEM SET log_statement = 'none'" -c "SELECT pg_reload_conf()" >/dev/null
 serial=$(awk 'on{n++} /registration_counter/{on=1} END{print n+0}' "$WORK/submission.log")
 echo "statements per submission: $per (10 submissions: $((after - before))); after the registration counter's" \
