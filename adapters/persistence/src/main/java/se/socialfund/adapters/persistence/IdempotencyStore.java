@@ -30,11 +30,18 @@ public class IdempotencyStore implements IdempotencyKeys {
     @Inject
     EntityManager em;
 
+    @Inject
+    DeferredWrites deferred;
+
     @Override
     public Optional<Earlier> claim(String caller, String key, String fingerprint) {
-        // both limits in one round trip, on every submission's path
-        em.createNativeQuery("SET LOCAL lock_timeout = '" + WAIT_FOR_FIRST + "'; SET LOCAL statement_timeout = '"
-                + CLAIM_STATEMENT_LIMIT + "'").executeUpdate();
+        deferred.flush();
+        // both limits in one statement, remembering what they were (the connection's configured defaults)
+        Object[] before = (Object[]) em.createNativeQuery("SELECT current_setting('lock_timeout'), "
+                        + "current_setting('statement_timeout'), set_config('lock_timeout', :wait, true), "
+                        + "set_config('statement_timeout', :limit, true)")
+                .setParameter("wait", WAIT_FOR_FIRST).setParameter("limit", CLAIM_STATEMENT_LIMIT)
+                .getSingleResult();
         int inserted;
         try {
             inserted = em.createNativeQuery("INSERT INTO idempotency_key (caller, key, fingerprint) "
@@ -48,8 +55,10 @@ public class IdempotencyStore implements IdempotencyKeys {
             }
             throw e;
         }
-        em.createNativeQuery("SET LOCAL lock_timeout TO DEFAULT; SET LOCAL statement_timeout TO DEFAULT")
-                .executeUpdate();
+        // back to what they were, in one statement
+        em.createNativeQuery("SELECT set_config('lock_timeout', :lock, true), "
+                        + "set_config('statement_timeout', :statement, true)")
+                .setParameter("lock", before[0]).setParameter("statement", before[1]).getSingleResult();
         if (inserted == 1) {
             return Optional.empty();
         }
@@ -68,10 +77,10 @@ public class IdempotencyStore implements IdempotencyKeys {
 
     @Override
     public void complete(String caller, String key, Receipt receipt) {
-        em.createNativeQuery("UPDATE idempotency_key SET receipt = CAST(:receipt AS jsonb) "
-                        + "WHERE caller = :caller AND key = :key")
-                .setParameter("receipt", Documents.write(Documents.IDEMPOTENCY_RECEIPT, receipt)).setParameter("caller", caller)
-                .setParameter("key", key).executeUpdate();
+        // nobody in the transaction reads the receipt back: it travels with the next statement (DeferredWrites)
+        deferred.defer("UPDATE idempotency_key SET receipt = CAST(:receipt AS jsonb) WHERE caller = :caller AND key = :key",
+                java.util.Map.of("receipt", Documents.write(Documents.IDEMPOTENCY_RECEIPT, receipt), "caller", caller,
+                        "key", key));
     }
 
     private static boolean isLockTimeout(Throwable e) {
