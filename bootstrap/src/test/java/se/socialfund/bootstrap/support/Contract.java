@@ -14,8 +14,10 @@ import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 public final class Contract {
     public static final Path SPEC = Path.of("..", "openapi.yaml").toAbsolutePath().normalize();
 
-    private static final OpenApiValidationFilter FULL = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForSpecificationUrl(SPEC.toUri().toString()).build());
+    private static final OpenApiInteractionValidator VALIDATOR =
+            OpenApiInteractionValidator.createForSpecificationUrl(SPEC.toUri().toString()).build();
+
+    private static final OpenApiValidationFilter FULL = new OpenApiValidationFilter(VALIDATOR);
 
     private static final OpenApiValidationFilter RESPONSES = new OpenApiValidationFilter(
             OpenApiInteractionValidator.createForSpecificationUrl(SPEC.toUri().toString())
@@ -30,6 +32,11 @@ public final class Contract {
     /** Request and response must both follow the contract. */
     public static OpenApiValidationFilter full() {
         return FULL;
+    }
+
+    /** The validator behind {@link #full()}, for clients other than RestAssured ({@link FixtureClient}). */
+    public static OpenApiInteractionValidator validator() {
+        return VALIDATOR;
     }
 
     /** Only the response must follow the contract (the request is wrong on purpose). */
