@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The same document tests as {@link DocumentsTest}, with the content in an S3-compatible object store: Adobe's
+ * The content tests of {@link DocumentsTest}, with the content in an S3-compatible object store: Adobe's
  * S3Mock, a real S3 server started as a process of its own on 127.0.0.1 ({@link S3MockResource}), instead of
  * PostgreSQL. "Nothing stored" counts the bucket's objects there ({@link StoredContent}).
  */
