@@ -260,6 +260,9 @@ class AuthorizationMatrixTest {
                     order.add(c);
                 }
             }
+            // a cell's "after" is the next one's "before" unless a fixture was made in between: it halves the
+            // footprints taken, whose counts grow with the suite's data
+            String known = null;
             for (int c : order) {
                 int expected = row[c];
                 Prepared p = shared;
@@ -268,16 +271,18 @@ class AuthorizationMatrixTest {
                         long t1 = System.nanoTime();
                         p = setup.apply(true);
                         preparing += System.nanoTime() - t1;
+                        known = null;
                     }
                     sharedUsed = true;
                     allowed++;
                 }
                 String caller = caller(c);
-                String before = Database.footprint();
+                String before = known != null ? known : Database.footprint();
                 Response r = send(op, p, c);
                 cells++;
                 statuses.merge(r.statusCode(), 1, Integer::sum);
                 String after = Database.footprint();
+                known = after;
                 String what = op.id() + " by " + caller;
                 if (r.statusCode() != expected) {
                     wrong.add(what + ": expected " + expected + ", got " + r.statusCode() + " " + r.asString());
