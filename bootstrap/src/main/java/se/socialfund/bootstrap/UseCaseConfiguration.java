@@ -244,7 +244,7 @@ public class UseCaseConfiguration {
     se.socialfund.application.usecase.idea.IdeaService ideas(AuditedChanges changes,
             se.socialfund.application.port.out.idea.IdeaRepository ideas, RegistrationNumbers numbers,
             IdempotencyKeys idempotencyKeys, ApplicationPeriods periods,
-            se.socialfund.application.port.in.SubmitApplicationUseCase submitApplication,
+            se.socialfund.application.usecase.SubmissionWithinChange submitApplication,
             @ConfigProperty(name = "socialfund.ideas.screening-days", defaultValue = "60") int screeningDays) {
         return new se.socialfund.application.usecase.idea.IdeaService(changes, ideas, numbers, idempotencyKeys,
                 periods, submitApplication, screeningDays);

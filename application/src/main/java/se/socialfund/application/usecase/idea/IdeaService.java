@@ -35,6 +35,7 @@ import se.socialfund.application.port.out.idea.IdeaRepository;
 import se.socialfund.application.usecase.AuditedChanges;
 import se.socialfund.application.usecase.AuditedChanges.Subject;
 import se.socialfund.application.usecase.Authorization;
+import se.socialfund.application.usecase.SubmissionWithinChange;
 import se.socialfund.domain.application.RegistrationNumber;
 import se.socialfund.domain.application.Step;
 import se.socialfund.domain.idea.Idea;
@@ -65,7 +66,7 @@ public final class IdeaService implements SubmitIdea, IdeaQueries, StartScreenin
     private final RegistrationNumbers numbers;
     private final IdempotencyKeys idempotencyKeys;
     private final ApplicationPeriods periods;
-    private final SubmitApplicationUseCase submitApplication;
+    private final SubmissionWithinChange submitApplication;
     private final int screeningDays;
 
     /**
@@ -73,7 +74,7 @@ public final class IdeaService implements SubmitIdea, IdeaQueries, StartScreenin
      */
     public IdeaService(AuditedChanges changes, IdeaRepository ideas, RegistrationNumbers numbers,
                        IdempotencyKeys idempotencyKeys, ApplicationPeriods periods,
-                       SubmitApplicationUseCase submitApplication, int screeningDays) {
+                       SubmissionWithinChange submitApplication, int screeningDays) {
         this.changes = changes;
         this.ideas = ideas;
         this.numbers = numbers;
@@ -192,11 +193,12 @@ public final class IdeaService implements SubmitIdea, IdeaQueries, StartScreenin
 
     /**
      * Checks the conversion on the locked idea (404, 403, 412, 409, the partners 422, then an open period 409)
-     * before anything is made; then makes the application through the submission use case, records its origin and
-     * converts the idea. The idea's row lock is held throughout, so a second conversion waits and then finds the
-     * idea converted (409). The submission commits in its own transaction (the use case's own, as for any
-     * submission) just before this one: only a failure of the database between the two commits could leave the
-     * application without its origin, and no rule is checked after the application is made.
+     * before anything is made; then, in this one transaction, makes the application through the submission use case
+     * (as a part of this change: its number, its audit event {@code submitApplication} and its feed event), records
+     * its origin and converts the idea (audit event {@code convertIdea}). All of it commits together or not at all:
+     * a failure after the application is made (the idea's write, the origin's, the commit) leaves no application,
+     * no number taken and no event. The idea's row lock is held throughout, so a second conversion waits and then
+     * finds the idea converted.
      */
     @Override
     public IdeaView convert(StepCommand<Conversion> c) {
@@ -214,8 +216,8 @@ public final class IdeaService implements SubmitIdea, IdeaQueries, StartScreenin
                 throw new Conflict("no-open-period", "no application period is open on " + subject.today()
                         + "; an idea becomes an application only during the year's application periods");
             }
-            SubmitApplicationUseCase.Receipt made = submitApplication.submit(
-                    new SubmitApplicationUseCase.Command(c.draft().application(), null, null)).receipt();
+            SubmitApplicationUseCase.Receipt made = submitApplication.submitWithin(subject,
+                    new SubmitApplicationUseCase.Command(c.draft().application(), null, null));
             ideas.recordOrigin(made.applicationId(), id, partners);
             idea.converted(made.applicationId(), made.registrationNumber(), partners, step);
             ideas.update(idea, loaded);

@@ -185,6 +185,98 @@ class IdeaTest {
                 .statusCode()).as("and then it converts").isEqualTo(200);
     }
 
+    /**
+     * The conversion is one transaction (issue 16's gap): the database refuses the idea's own write, which comes after
+     * the application was made (its number, rows, audit and feed events): nothing of the application is left, and
+     * the number is not lost. Then the same request converts.
+     */
+    @Test
+    void a_conversion_that_fails_after_the_application_was_made_leaves_nothing_behind() throws Exception {
+        UUID id = Ideas.in("SPONSORED", SOCIAL);
+        String etag = Ideas.etag(id);
+        int year = Api.today().getYear();
+        long last = Database.number("SELECT coalesce(max(last_number), 0) FROM registration_counter WHERE year = ?",
+                year);
+        String before = wideFootprint();
+        try (var c = Database.superuser(); var s = c.createStatement()) {
+            s.execute("CREATE FUNCTION fail_conversion() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + "RAISE EXCEPTION 'injected: the idea''s write fails' USING ERRCODE = '40001'; END $$");
+            s.execute("CREATE TRIGGER fail_conversion BEFORE UPDATE ON idea FOR EACH ROW WHEN (NEW.id = '" + id
+                    + "' AND NEW.stage = 'CONVERTED') EXECUTE FUNCTION fail_conversion()");
+        }
+        Response failed;
+        try {
+            failed = Ideas.step(id, "conversion", Tokens.token("applicant", SOCIAL), etag, Ideas.conversion(SOCIAL));
+        } finally {
+            try (var c = Database.superuser(); var s = c.createStatement()) {
+                s.execute("DROP TRIGGER fail_conversion ON idea");
+                s.execute("DROP FUNCTION fail_conversion()");
+            }
+        }
+        assertThat(failed.statusCode()).as(failed.asString()).isEqualTo(503);
+        assertThat(wideFootprint()).as("no application, number, origin, audit or feed event left").isEqualTo(before);
+        assertThat(Database.string("SELECT stage FROM idea WHERE id = ?::uuid", id.toString())).isEqualTo("SPONSORED");
+
+        Response retried = Ideas.step(id, "conversion", Tokens.token("applicant", SOCIAL), etag,
+                Ideas.conversion(SOCIAL));
+        assertThat(retried.statusCode()).as(retried.asString()).isEqualTo(200);
+        String number = retried.jsonPath().getString("conversion.registrationNumber");
+        assertThat(number).as("the number the failed attempt took was given back").isEqualTo(
+                String.format("KS %d/%04d", year, last + 1));
+        UUID application = UUID.fromString(retried.jsonPath().getString("conversion.applicationId"));
+        // the application, its origin, its audit event and its feed event, and the idea's, all from one commit
+        assertThat(Database.number("SELECT count(*) FROM audit_event WHERE outcome = 'SUCCEEDED' AND (object_id = ? "
+                + "AND action = 'submitApplication' OR object_id = ? AND action = 'convertIdea')",
+                application.toString(), id.toString())).isEqualTo(2);
+        assertThat(Database.number("SELECT count(*) FROM application_origin WHERE application_id = ?::uuid",
+                application.toString())).isEqualTo(1);
+    }
+
+    /**
+     * Ten conversions of one idea at once: one wins, the others are refused (their If-Match is stale once the
+     * winner commits), and the losers leave nothing: exactly one application, one origin, one number, two audit
+     * events more.
+     */
+    @Test
+    void ten_concurrent_conversions_of_one_idea_make_exactly_one_application() {
+        UUID id = Ideas.in("SPONSORED", SOCIAL);
+        String etag = Ideas.etag(id);
+        String token = Tokens.token("applicant", SOCIAL);
+        long applications = Database.number("SELECT count(*) FROM application");
+        long origins = Database.number("SELECT count(*) FROM application_origin");
+        long numbers = Database.number("SELECT coalesce(sum(last_number), 0) FROM registration_counter");
+        long audited = Database.number("SELECT count(*) FROM audit_event WHERE outcome = 'SUCCEEDED'");
+        long feed = Database.number("SELECT count(*) FROM feed_event");
+        List<Integer> statuses = Concurrently.run(10, i -> {
+            for (int attempt = 0; ; attempt++) {
+                Response r = Ideas.step(id, "conversion", token, etag, Ideas.conversion(SOCIAL));
+                if (r.statusCode() != 503 || attempt == 5) {
+                    return r.statusCode();
+                }
+            }
+        });
+        assertThat(statuses.stream().filter(st -> st == 200).count()).as(statuses.toString()).isEqualTo(1);
+        assertThat(statuses).as("the losers: a stale If-Match").allMatch(st -> st == 200 || st == 412 || st == 409);
+        assertThat(Database.number("SELECT count(*) FROM application")).isEqualTo(applications + 1);
+        assertThat(Database.number("SELECT count(*) FROM application_origin")).isEqualTo(origins + 1);
+        assertThat(Database.number("SELECT coalesce(sum(last_number), 0) FROM registration_counter"))
+                .isEqualTo(numbers + 1);
+        assertThat(Database.number("SELECT count(*) FROM audit_event WHERE outcome = 'SUCCEEDED'"))
+                .isEqualTo(audited + 2);
+        assertThat(Database.number("SELECT count(*) FROM feed_event")).isGreaterThan(feed);
+        assertThat(Database.string("SELECT stage FROM idea WHERE id = ?::uuid", id.toString())).isEqualTo("CONVERTED");
+        assertThat(Database.number("SELECT count(*) FROM application a WHERE NOT EXISTS (SELECT 1 FROM "
+                + "application_origin o WHERE o.application_id = a.id) AND a.id IN (SELECT application_id FROM idea "
+                + "WHERE application_id IS NOT NULL)")).as("no converted idea's application without its origin")
+                .isZero();
+    }
+
+    /** What a conversion writes anywhere: the shared footprint, the idea's tables, the audit chain, feed, tasks. */
+    private static String wideFootprint() {
+        return Ideas.footprint() + "/" + Database.string("SELECT (SELECT count(*) FROM audit_event) || '/' || "
+                + "(SELECT count(*) FROM feed_event) || '/' || (SELECT count(*) FROM application_task)");
+    }
+
     @Test
     void an_idea_left_in_screening_over_sixty_days_appears_among_the_deadlines_for_those_who_see_it() {
         UUID id = Ideas.in("SCREENING", SOCIAL);
