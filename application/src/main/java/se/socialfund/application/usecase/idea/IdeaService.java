@@ -218,7 +218,7 @@ public final class IdeaService implements SubmitIdea, IdeaQueries, StartScreenin
             }
             SubmitApplicationUseCase.Receipt made = submitApplication.submitWithin(subject,
                     new SubmitApplicationUseCase.Command(c.draft().application(), null, null));
-            ideas.recordOrigin(made.applicationId(), id, partners);
+            ideas.recordOrigin(made.applicationId(), id, idea.registrationNumber().toString(), partners);
             idea.converted(made.applicationId(), made.registrationNumber(), partners, step);
             ideas.update(idea, loaded);
             subject.versionAfter(idea.version());

@@ -173,7 +173,8 @@ class IdeaServiceTest {
         }
 
         @Override
-        public void recordOrigin(UUID applicationId, UUID ideaId, List<Organisation> externalPartners) {
+        public void recordOrigin(UUID applicationId, UUID ideaId, String ideaRegistrationNumber,
+                                 List<Organisation> externalPartners) {
             origins.put(applicationId, ideaId);
         }
     }
