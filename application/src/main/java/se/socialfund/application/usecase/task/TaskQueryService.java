@@ -61,7 +61,9 @@ public final class TaskQueryService implements TaskQuery {
                 found.addAll(ideaTasks(actor, limit, after, subject.zone()));
                 found.sort(Comparator.comparing((Found f) -> f.key().dueOn(),
                                 Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(f -> f.key().waitingSince()).thenComparing(f -> f.key().applicationId()));
+                        .thenComparing(f -> f.key().waitingSince())
+                        // as PostgreSQL orders uuids (unsigned, byte by byte): their text in lower case
+                        .thenComparing(f -> f.key().applicationId().toString()));
             }
             List<Task> tasks = found.stream().map(Found::task).toList();
             if (found.size() <= limit) {
