@@ -43,6 +43,7 @@ import se.socialfund.domain.idea.IdeaContent.Organisation;
 import se.socialfund.domain.idea.IdeaEvent;
 import se.socialfund.domain.idea.IdeaSnapshot;
 import se.socialfund.domain.idea.IdeaStage;
+import se.socialfund.domain.idea.IdeaTasks;
 import se.socialfund.domain.shared.Actor;
 import se.socialfund.domain.shared.Conflict;
 import se.socialfund.domain.shared.NotFound;
@@ -266,11 +267,8 @@ public final class IdeaService implements SubmitIdea, IdeaQueries, StartScreenin
             Actor actor = caller.actor();
             List<IdeaTask> tasks = new ArrayList<>();
             for (IdeaSnapshot s : ideas.inStages(OPEN)) {
-                Idea idea = Idea.restore(s);
-                if (!idea.isVisibleTo(actor)) {
-                    continue;
-                }
-                var actions = idea.allowedActions(actor);
+                // the work queue's rule: the steps waiting for the caller (visible, allowed and awaited from them)
+                var actions = IdeaTasks.waitingFor(s, actor);
                 if (!actions.isEmpty()) {
                     tasks.add(new IdeaTask(s.id(), s.registrationNumber().toString(), s.stage(), s.version(), actions,
                             screeningDue(s), s.updatedAt()));
