@@ -2,7 +2,6 @@ package se.socialfund.adapters.persistence.idea;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
