@@ -140,8 +140,12 @@ public class UseCaseConfiguration {
 
     @Produces
     @Singleton
-    TaskQueryService tasks(AuditedChanges changes, se.socialfund.application.port.out.task.WorkQueue queue) {
-        return new TaskQueryService(changes, queue);
+    TaskQueryService tasks(AuditedChanges changes, se.socialfund.application.port.out.task.WorkQueue queue,
+                           se.socialfund.application.port.out.idea.IdeaQueue ideas,
+                           @ConfigProperty(name = "socialfund.ideas.screening-days", defaultValue = "60")
+                           int screeningDays) {
+        // the ideas waiting for the caller join the queue (issue 16)
+        return new TaskQueryService(changes, queue, ideas, screeningDays);
     }
 
     @Produces
@@ -244,7 +248,7 @@ public class UseCaseConfiguration {
     se.socialfund.application.usecase.idea.IdeaService ideas(AuditedChanges changes,
             se.socialfund.application.port.out.idea.IdeaRepository ideas, RegistrationNumbers numbers,
             IdempotencyKeys idempotencyKeys, ApplicationPeriods periods,
-            se.socialfund.application.port.in.SubmitApplicationUseCase submitApplication,
+            se.socialfund.application.usecase.SubmissionWithinChange submitApplication,
             @ConfigProperty(name = "socialfund.ideas.screening-days", defaultValue = "60") int screeningDays) {
         return new se.socialfund.application.usecase.idea.IdeaService(changes, ideas, numbers, idempotencyKeys,
                 periods, submitApplication, screeningDays);

@@ -30,8 +30,12 @@ public final class ApplicationQueryService implements GetApplicationQuery {
 
     @Override
     public ApplicationView get(UUID id) {
-        return changes.lookup("getApplication", (caller, subject) ->
-                ApplicationViews.view(load(id, caller.actor(), subject), caller.actor()));
+        return changes.lookup("getApplication", (caller, subject) -> {
+            ApplicationRepository.WithOrigin found = applications.findWithOrigin(id)
+                    .orElseThrow(() -> new NotFound("application " + id));
+            Application app = Authorization.visible(found.application(), caller.actor(), subject, id);
+            return ApplicationViews.view(app, caller.actor()).withOrigin(found.origin());
+        });
     }
 
     @Override

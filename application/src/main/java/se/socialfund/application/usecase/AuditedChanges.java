@@ -129,6 +129,37 @@ public final class AuditedChanges {
     }
 
     /**
+     * Runs a change as a <em>part</em> of the enclosing change, from inside that change's {@link #run}: in its
+     * transaction (so both commit together or not at all), at its moment, with an audit event of its own (its own
+     * action and object) appended there before the enclosing change's. A refusal inside the part is audited as in
+     * {@link #run}, and the enclosing change rolls back with it.
+     */
+    public <T> T runWithin(Subject enclosing, String action, BiFunction<Caller, Subject, T> work) {
+        Caller caller = currentCaller.current();
+        Subject subject = new Subject(enclosing.at, zone);
+        try {
+            return unitOfWork.joining(() -> {
+                T result = work.apply(caller, subject);
+                if (!subject.changedNothing) {
+                    auditTrail.append(record(caller, action, AuditRecord.Outcome.SUCCEEDED, subject));
+                    for (Subject other : subject.others) {
+                        auditTrail.append(record(caller, action, AuditRecord.Outcome.SUCCEEDED, other));
+                    }
+                }
+                return result;
+            });
+        } catch (AccessDenied e) {
+            auditRefusal(caller, action, subject);
+            throw e;
+        } catch (NotFound e) {
+            if (subject.concealed) {
+                auditRefusal(caller, action, subject);
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Runs a read: nothing is audited when it succeeds, but a refused attempt on another office's data is, as for
      * changes.
      */

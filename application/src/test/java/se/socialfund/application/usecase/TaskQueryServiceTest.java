@@ -1,5 +1,6 @@
 package se.socialfund.application.usecase;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +11,17 @@ import org.junit.jupiter.api.Test;
 import se.socialfund.application.port.in.task.TaskQuery.Task;
 import se.socialfund.application.port.in.task.TaskQuery.TaskKey;
 import se.socialfund.application.port.in.task.TaskQuery.TaskPage;
+import se.socialfund.application.port.out.idea.IdeaQueue;
 import se.socialfund.application.port.out.task.WorkQueue;
 import se.socialfund.application.usecase.task.TaskQueryService;
 import se.socialfund.domain.application.Action;
+import se.socialfund.domain.application.RegistrationNumber;
+import se.socialfund.domain.application.Step;
+import se.socialfund.domain.idea.Idea;
+import se.socialfund.domain.idea.IdeaAction;
+import se.socialfund.domain.idea.IdeaContent;
+import se.socialfund.domain.idea.IdeaTasks;
+import se.socialfund.domain.shared.Money;
 import se.socialfund.domain.application.TaskScope;
 import se.socialfund.domain.shared.Actor;
 
@@ -91,5 +100,78 @@ class TaskQueryServiceTest {
         world.as(auditor());
         assertThat(tasks.tasks(null, 10, null).items()).isEmpty();
         assertThat(queue.calls).isEqualTo(before);
+    }
+
+    /** Candidates in the order of their keys' times (distinct here, no deadlines), from after a key's time on. */
+    static <C> List<C> after(List<C> all, java.util.function.Function<C, TaskKey> key, TaskKey after, int limit) {
+        List<C> later = all.stream().filter(c -> after == null
+                || key.apply(c).waitingSince().isAfter(after.waitingSince())).toList();
+        return later.subList(0, Math.min(limit, later.size()));
+    }
+
+    /** Stores that offer every application or idea in a fixed order, after any key (one of either kind). */
+    static final class OrderedQueue implements WorkQueue {
+        final List<Candidate> all = new ArrayList<>();
+
+        @Override
+        public List<Candidate> candidates(Actor actor, List<TaskScope> scopes, TaskKey after, int limit) {
+            return after(all, Candidate::key, after, limit);
+        }
+    }
+
+    static final class EveryIdea implements IdeaQueue {
+        final List<Candidate> all = new ArrayList<>();
+
+        @Override
+        public List<Candidate> candidates(Actor actor, List<IdeaTasks.Scope> scopes, TaskKey after, int limit) {
+            return after(all, Candidate::key, after, limit);
+        }
+    }
+
+    /**
+     * Ideas waiting for the caller join the applications' queue in the same order (issue 16): the pages are the merge
+     * of both, and the cursor continues both; a step filter (an application's step) leaves the ideas out.
+     */
+    @Test
+    void ideas_waiting_for_the_caller_are_merged_into_the_pages_in_the_queues_order() {
+        World world = World.on(DAY).withPeriodAround(DAY);
+        OrderedQueue queue = new OrderedQueue();
+        EveryIdea ideas = new EveryIdea();
+        Instant t0 = Instant.parse("2026-03-01T10:00:00Z");
+        List<UUID> expected = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            if (i % 2 == 0) {
+                UUID id = world.submitted(LEAD).applicationId();
+                var snapshot = world.applications.find(id).orElseThrow().snapshot();
+                queue.all.add(new WorkQueue.Candidate(snapshot, new TaskKey(null, t0.plusSeconds(i), id)));
+                expected.add(id);
+            } else {
+                IdeaContent content = new IdeaContent("Idé", "Behov", new IdeaContent.TargetGroup("Barn", 12), null,
+                        "M", "E", List.of(LEAD), Money.of("1000"), "Ett år",
+                        new IdeaContent.Organisation("Föreningen", "212000-0449"), null,
+                        new IdeaContent.Contact("Kim", "kim@example.org", null));
+                Idea idea = Idea.receive(UUID.randomUUID(), new RegistrationNumber("KS", 2026, 100 + i), content,
+                        new Step(fundOfficer(), 0, t0, java.time.ZoneId.of("Europe/Stockholm")));
+                ideas.all.add(new IdeaQueue.Candidate(idea.snapshot(), new TaskKey(null, t0.plusSeconds(i),
+                        idea.id())));
+                expected.add(idea.id());
+            }
+        }
+        TaskQueryService tasks = new TaskQueryService(world.changes, queue, ideas, 60);
+        world.as(fundOfficer());
+        List<UUID> read = new ArrayList<>();
+        TaskKey cursor = null;
+        int pages = 0;
+        do {
+            TaskPage page = tasks.tasks(null, 2, cursor);
+            page.items().forEach(t -> read.add(t.isIdea() ? t.ideaId() : t.applicationId()));
+            page.items().stream().filter(Task::isIdea).forEach(t -> assertThat(t.ideaActions())
+                    .containsExactly(IdeaAction.START_SCREENING, IdeaAction.DECLINE));
+            cursor = page.next();
+            pages++;
+        } while (cursor != null);
+        assertThat(read).containsExactlyElementsOf(expected);
+        assertThat(pages).isEqualTo(3);
+        assertThat(tasks.tasks(Action.ASSESS_CRITERIA, 10, null).items()).noneMatch(Task::isIdea).hasSize(3);
     }
 }

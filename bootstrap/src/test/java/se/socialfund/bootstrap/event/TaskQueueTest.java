@@ -114,8 +114,9 @@ class TaskQueueTest {
         for (var caller : callers.entrySet()) {
             List<Map<String, Object>> queue = tasks(caller.getValue(), null);
             assertOrderedByUrgency(queue);
-            Map<String, List<String>> queued = queue.stream().collect(Collectors.toMap(
-                    t -> (String) t.get("applicationId"), t -> actions(t)));
+            // the applications' tasks (ideas share the queue since issue 16: IdeaTest holds those)
+            Map<String, List<String>> queued = queue.stream().filter(t -> "APPLICATION".equals(t.get("kind")))
+                    .collect(Collectors.toMap(t -> (String) t.get("applicationId"), t -> actions(t)));
             for (var entry : byStage.entrySet()) {
                 Response app = caller.getValue().get().get("/api/v1/applications/" + entry.getValue());
                 List<String> allowed = app.statusCode() == 404 ? List.of()
@@ -187,7 +188,7 @@ class TaskQueueTest {
                         : LocalDate.parse((String) t.get("dueOn")))
                 .thenComparing(t -> Instant.parse((String) t.get("waitingSince")));
         assertThat(queue).isSortedAccordingTo(urgency);
-        assertThat(queue.stream().map(t -> t.get("applicationId")).collect(Collectors.toSet()))
-                .hasSize(queue.size());
+        assertThat(queue.stream().map(t -> t.get("applicationId") != null ? t.get("applicationId") : t.get("ideaId"))
+                .collect(Collectors.toSet())).hasSize(queue.size());
     }
 }

@@ -69,6 +69,35 @@ public class ApplicationStore implements ApplicationRepository {
     }
 
     /**
+     * Still one statement: the row, its current revision and, when the application was made from an idea, its
+     * origin (a left join on {@code application_origin}'s key).
+     */
+    @Override
+    public Optional<WithOrigin> findWithOrigin(UUID id) {
+        deferred.flush();
+        List<Object[]> rows = em.createQuery("""
+                        select a, r, o from ApplicationEntity a
+                          join RevisionEntity r on r.applicationId = a.id and r.number = a.currentRevision
+                          left join se.socialfund.adapters.persistence.idea.ApplicationOriginEntity o
+                            on o.applicationId = a.id
+                         where a.id = :id""", Object[].class)
+                .setParameter("id", id).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        ApplicationEntity e = (ApplicationEntity) rows.get(0)[0];
+        RevisionEntity current = (RevisionEntity) rows.get(0)[1];
+        var origin = (se.socialfund.adapters.persistence.idea.ApplicationOriginEntity) rows.get(0)[2];
+        em.detach(e);
+        em.detach(current);
+        if (origin != null) {
+            em.detach(origin);
+        }
+        return Optional.of(new WithOrigin(Application.restore(ApplicationMapper.toSnapshot(e, current)),
+                origin == null ? null : origin.toOrigin()));
+    }
+
+    /**
      * One statement: the row, its first revision, its history and its office rows together (data-modifying CTEs;
      * the foreign keys are checked at the statement's end), deferred to travel with the transaction's next
      * statement ({@link DeferredWrites}). A submission runs it while it holds the registration counter's row, so

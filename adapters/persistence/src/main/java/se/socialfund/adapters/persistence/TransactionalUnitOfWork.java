@@ -42,6 +42,23 @@ public class TransactionalUnitOfWork implements UnitOfWork {
     }
 
     /**
+     * The running transaction, joined: no BEGIN of its own; a failure marks the transaction rollback-only, so that
+     * nothing the part wrote can commit even if the enclosing work went on.
+     */
+    @Override
+    public <T> T joining(Supplier<T> work) {
+        if (!QuarkusTransaction.isActive()) {
+            throw new IllegalStateException("a part of a change runs inside the change's transaction; none is running");
+        }
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            QuarkusTransaction.setRollbackOnly();
+            throw e;
+        }
+    }
+
+    /**
      * No transaction: Hibernate's request-scoped session runs each statement on a connection in autocommit mode, so
      * a read of one SELECT is one round trip (no BEGIN, no COMMIT, no flush at the end). Inside a transaction the
      * work simply joins it. Outside a request (a scheduled job) a request context is opened for the work's session.

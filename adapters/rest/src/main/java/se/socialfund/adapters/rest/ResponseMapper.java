@@ -94,7 +94,11 @@ public final class ResponseMapper {
                         .map(i -> new InstallmentDto(i.committee(), i.year(), MoneyDto.of(i.amount()))).toList(),
                         MoneyDto.of(a.repaymentPlan().total()), a.repaymentPlan().setAt(), a.repaymentPlan().setBy()),
                 a.releasedAmount().isZero() ? null : MoneyDto.of(a.releasedAmount()),
-                allowed(a, view.allowedActions()));
+                allowed(a, view.allowedActions()),
+                view.origin() == null ? null : new ApplicationOriginDto(view.origin().ideaId(),
+                        view.origin().ideaRegistrationNumber(), "/api/v1/ideas/" + view.origin().ideaId(),
+                        view.origin().externalPartners().stream().map(p -> new PartnerDto(p.name(),
+                                p.organisationNumber())).toList()));
     }
 
     public static List<AllowedActionDto> allowed(ApplicationSnapshot a, List<Action> actions) {

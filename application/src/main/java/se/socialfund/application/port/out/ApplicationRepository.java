@@ -16,6 +16,18 @@ import se.socialfund.domain.application.Revision;
 public interface ApplicationRepository {
     Optional<Application> find(UUID id);
 
+    /** An application with the idea it was made from, if any (issue 16). */
+    record WithOrigin(Application application, se.socialfund.domain.idea.ApplicationOrigin origin) {
+    }
+
+    /**
+     * As {@link #find}, with the application's origin (null when it was not made from an idea). A store answers it
+     * in the same statement as the application.
+     */
+    default Optional<WithOrigin> findWithOrigin(UUID id) {
+        return find(id).map(a -> new WithOrigin(a, null));
+    }
+
     /** Stores a new application with its first revision and its events. */
     void add(Application application);
 

@@ -10,6 +10,15 @@ public interface UnitOfWork {
     /** Runs the work in a new transaction, committed when it returns and rolled back when it throws. */
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * Runs the work inside the transaction already running (a part of a larger change): it commits with that
+     * transaction or not at all, and a failure inside it marks the whole transaction for rollback. Fails when no
+     * transaction is running. Use-case tests run the work inline.
+     */
+    default <T> T joining(Supplier<T> work) {
+        return work.get();
+    }
+
     /** Runs read-only work (a transaction that is never asked to write). */
     default <T> T reading(Supplier<T> work) {
         return inTransaction(work);

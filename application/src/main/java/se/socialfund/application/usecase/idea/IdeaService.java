@@ -35,6 +35,7 @@ import se.socialfund.application.port.out.idea.IdeaRepository;
 import se.socialfund.application.usecase.AuditedChanges;
 import se.socialfund.application.usecase.AuditedChanges.Subject;
 import se.socialfund.application.usecase.Authorization;
+import se.socialfund.application.usecase.SubmissionWithinChange;
 import se.socialfund.domain.application.RegistrationNumber;
 import se.socialfund.domain.application.Step;
 import se.socialfund.domain.idea.Idea;
@@ -42,6 +43,7 @@ import se.socialfund.domain.idea.IdeaContent.Organisation;
 import se.socialfund.domain.idea.IdeaEvent;
 import se.socialfund.domain.idea.IdeaSnapshot;
 import se.socialfund.domain.idea.IdeaStage;
+import se.socialfund.domain.idea.IdeaTasks;
 import se.socialfund.domain.shared.Actor;
 import se.socialfund.domain.shared.Conflict;
 import se.socialfund.domain.shared.NotFound;
@@ -65,7 +67,7 @@ public final class IdeaService implements SubmitIdea, IdeaQueries, StartScreenin
     private final RegistrationNumbers numbers;
     private final IdempotencyKeys idempotencyKeys;
     private final ApplicationPeriods periods;
-    private final SubmitApplicationUseCase submitApplication;
+    private final SubmissionWithinChange submitApplication;
     private final int screeningDays;
 
     /**
@@ -73,7 +75,7 @@ public final class IdeaService implements SubmitIdea, IdeaQueries, StartScreenin
      */
     public IdeaService(AuditedChanges changes, IdeaRepository ideas, RegistrationNumbers numbers,
                        IdempotencyKeys idempotencyKeys, ApplicationPeriods periods,
-                       SubmitApplicationUseCase submitApplication, int screeningDays) {
+                       SubmissionWithinChange submitApplication, int screeningDays) {
         this.changes = changes;
         this.ideas = ideas;
         this.numbers = numbers;
@@ -192,11 +194,12 @@ public final class IdeaService implements SubmitIdea, IdeaQueries, StartScreenin
 
     /**
      * Checks the conversion on the locked idea (404, 403, 412, 409, the partners 422, then an open period 409)
-     * before anything is made; then makes the application through the submission use case, records its origin and
-     * converts the idea. The idea's row lock is held throughout, so a second conversion waits and then finds the
-     * idea converted (409). The submission commits in its own transaction (the use case's own, as for any
-     * submission) just before this one: only a failure of the database between the two commits could leave the
-     * application without its origin, and no rule is checked after the application is made.
+     * before anything is made; then, in this one transaction, makes the application through the submission use case
+     * (as a part of this change: its number, its audit event {@code submitApplication} and its feed event), records
+     * its origin and converts the idea (audit event {@code convertIdea}). All of it commits together or not at all:
+     * a failure after the application is made (the idea's write, the origin's, the commit) leaves no application,
+     * no number taken and no event. The idea's row lock is held throughout, so a second conversion waits and then
+     * finds the idea converted.
      */
     @Override
     public IdeaView convert(StepCommand<Conversion> c) {
@@ -214,9 +217,9 @@ public final class IdeaService implements SubmitIdea, IdeaQueries, StartScreenin
                 throw new Conflict("no-open-period", "no application period is open on " + subject.today()
                         + "; an idea becomes an application only during the year's application periods");
             }
-            SubmitApplicationUseCase.Receipt made = submitApplication.submit(
-                    new SubmitApplicationUseCase.Command(c.draft().application(), null, null)).receipt();
-            ideas.recordOrigin(made.applicationId(), id, partners);
+            SubmitApplicationUseCase.Receipt made = submitApplication.submitWithin(subject,
+                    new SubmitApplicationUseCase.Command(c.draft().application(), null, null));
+            ideas.recordOrigin(made.applicationId(), id, idea.registrationNumber().toString(), partners);
             idea.converted(made.applicationId(), made.registrationNumber(), partners, step);
             ideas.update(idea, loaded);
             subject.versionAfter(idea.version());
@@ -264,11 +267,8 @@ public final class IdeaService implements SubmitIdea, IdeaQueries, StartScreenin
             Actor actor = caller.actor();
             List<IdeaTask> tasks = new ArrayList<>();
             for (IdeaSnapshot s : ideas.inStages(OPEN)) {
-                Idea idea = Idea.restore(s);
-                if (!idea.isVisibleTo(actor)) {
-                    continue;
-                }
-                var actions = idea.allowedActions(actor);
+                // the work queue's rule: the steps waiting for the caller (visible, allowed and awaited from them)
+                var actions = IdeaTasks.waitingFor(s, actor);
                 if (!actions.isEmpty()) {
                     tasks.add(new IdeaTask(s.id(), s.registrationNumber().toString(), s.stage(), s.version(), actions,
                             screeningDue(s), s.updatedAt()));

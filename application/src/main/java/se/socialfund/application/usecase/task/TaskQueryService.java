@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 import se.socialfund.application.port.in.task.TaskQuery;
+import se.socialfund.application.port.out.idea.IdeaQueue;
 import se.socialfund.application.port.out.task.WorkQueue;
+import se.socialfund.domain.idea.IdeaAction;
+import se.socialfund.domain.idea.IdeaSnapshot;
+import se.socialfund.domain.idea.IdeaTasks;
 import se.socialfund.application.usecase.AuditedChanges;
 import se.socialfund.domain.application.Action;
 import se.socialfund.domain.application.Application;
@@ -27,46 +31,107 @@ import se.socialfund.domain.shared.Actor;
 public final class TaskQueryService implements TaskQuery {
     private final AuditedChanges changes;
     private final WorkQueue queue;
+    private final IdeaQueue ideas;
+    private final int screeningDays;
 
     public TaskQueryService(AuditedChanges changes, WorkQueue queue) {
+        this(changes, queue, null, 0);
+    }
+
+    /**
+     * @param ideas         the ideas' part of the queue (issue 16), merged with the applications' in the same order
+     * @param screeningDays how long an idea's screening may take (its task's deadline)
+     */
+    public TaskQueryService(AuditedChanges changes, WorkQueue queue, IdeaQueue ideas, int screeningDays) {
         this.changes = changes;
         this.queue = queue;
+        this.ideas = ideas;
+        this.screeningDays = screeningDays;
     }
 
     @Override
     public TaskPage tasks(Action action, int limit, TaskKey after) {
         return changes.read("listTasks", (caller, subject) -> {
             Actor actor = caller.actor();
+            // the two parts, each its first page and one after the cursor in the same order, merged: the first
+            // page and one of the merge are among them
+            List<Found> found = new ArrayList<>(applicationTasks(actor, action, limit, after, subject.today(),
+                    subject.zone()));
+            if (action == null && ideas != null) {
+                found.addAll(ideaTasks(actor, limit, after, subject.zone()));
+                found.sort(Comparator.comparing((Found f) -> f.key().dueOn(),
+                                Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(f -> f.key().waitingSince())
+                        // as PostgreSQL orders uuids (unsigned, byte by byte): their text in lower case
+                        .thenComparing(f -> f.key().applicationId().toString()));
+            }
+            List<Task> tasks = found.stream().map(Found::task).toList();
+            if (found.size() <= limit) {
+                return new TaskPage(tasks, null);
+            }
+            return new TaskPage(tasks.subList(0, limit), found.get(limit - 1).key());
+        });
+    }
+
+    /** The caller's idea tasks after the key: at most {@code limit + 1}, confirmed by the domain's rule. */
+    private List<Found> ideaTasks(Actor actor, int limit, TaskKey after, java.time.ZoneId zone) {
+        List<IdeaTasks.Scope> scopes = IdeaTasks.scopes(actor);
+        List<Found> found = new ArrayList<>();
+        if (scopes.isEmpty()) {
+            return found;
+        }
+        TaskKey from = after;
+        while (found.size() <= limit) {
+            int wanted = limit + 1 - found.size();
+            List<IdeaQueue.Candidate> batch = ideas.candidates(actor, scopes, from, wanted);
+            for (IdeaQueue.Candidate c : batch) {
+                IdeaSnapshot s = c.idea();
+                List<IdeaAction> waiting = IdeaTasks.waitingFor(s, actor);
+                if (!waiting.isEmpty()) {
+                    java.time.LocalDate due = IdeaTasks.screeningDue(s, screeningDays, zone);
+                    found.add(new Found(Task.idea(s.id(), s.registrationNumber().toString(), s.stage(), s.version(),
+                            waiting, due, due == null ? null : "IDEA_SCREENING", s.updatedAt()), c.key()));
+                }
+            }
+            if (batch.size() < wanted) {
+                break;
+            }
+            from = batch.get(batch.size() - 1).key();
+        }
+        return found;
+    }
+
+    /** The caller's application tasks after the key: at most {@code limit + 1}. */
+    private List<Found> applicationTasks(Actor actor, Action action, int limit, TaskKey after, LocalDate today,
+                                        java.time.ZoneId zone) {
+        {
             List<TaskScope> scopes = TaskScope.of(actor, action);
             if (scopes.isEmpty()) {
-                return new TaskPage(List.of(), null);
+                return List.of();
             }
             // one more than a page tells whether there is a next one; a candidate the final check refuses (the
             // store and the rule disagree, which they should not) is skipped and the store asked for more
-            List<Task> found = new ArrayList<>();
-            List<TaskKey> keys = new ArrayList<>();
+            List<Found> found = new ArrayList<>();
             TaskKey from = after;
             while (found.size() <= limit) {
                 int wanted = limit + 1 - found.size();
                 List<WorkQueue.Candidate> batch = queue.candidates(actor, scopes, from, wanted);
                 for (WorkQueue.Candidate c : batch) {
-                    Optional<Task> task = task(c.application(), actor, subject.today(), subject.zone())
+                    Optional<Task> task = task(c.application(), actor, today, zone)
                             .filter(t -> action == null || t.actions().contains(action));
-                    if (task.isPresent()) {
-                        found.add(task.get());
-                        keys.add(c.key());
-                    }
+                    task.ifPresent(t -> found.add(new Found(t, c.key())));
                 }
                 if (batch.size() < wanted) {
                     break;
                 }
                 from = batch.get(batch.size() - 1).key();
             }
-            if (found.size() <= limit) {
-                return new TaskPage(found, null);
-            }
-            return new TaskPage(found.subList(0, limit), keys.get(limit - 1));
-        });
+            return found;
+        }
+    }
+
+    /** A task and its key in the store's order (which the cursor follows). */
+    private record Found(Task task, TaskKey key) {
     }
 
     /** The application as a task of this actor, if it is one: visible, and with a step allowed now. */

@@ -28,6 +28,7 @@ import se.socialfund.application.port.in.idea.IdeaUseCases.StepCommand;
 import se.socialfund.application.port.in.idea.IdeaUseCases.SubmitIdea;
 import se.socialfund.application.port.out.idea.IdeaRepository;
 import se.socialfund.application.usecase.AuditedChanges;
+import se.socialfund.application.usecase.SubmissionWithinChange;
 import se.socialfund.domain.idea.Idea;
 import se.socialfund.domain.idea.IdeaContent;
 import se.socialfund.domain.idea.IdeaContent.Organisation;
@@ -57,10 +58,10 @@ class IdeaServiceTest {
     private final FakeIdeas ideas = new FakeIdeas();
     private final InMemoryApplicationPeriods periods = new InMemoryApplicationPeriods();
     private final List<SubmitApplicationUseCase.Command> submitted = new ArrayList<>();
-    private final SubmitApplicationUseCase submit = c -> {
+    private final SubmissionWithinChange submit = (enclosing, c) -> {
         submitted.add(c);
-        return new SubmitApplicationUseCase.Result(new SubmitApplicationUseCase.Receipt(UUID.randomUUID(),
-                "KS 2026/0099", UUID.randomUUID(), "RECEIVED", 1, Instant.now()), false);
+        return new SubmitApplicationUseCase.Receipt(UUID.randomUUID(), "KS 2026/0099", UUID.randomUUID(),
+                "RECEIVED", 1, Instant.now());
     };
     private final IdeaService service = new IdeaService(changes, ideas, new SequentialRegistrationNumbers(),
             new InMemoryIdempotencyKeys(), periods, submit, 60);
@@ -172,7 +173,8 @@ class IdeaServiceTest {
         }
 
         @Override
-        public void recordOrigin(UUID applicationId, UUID ideaId, List<Organisation> externalPartners) {
+        public void recordOrigin(UUID applicationId, UUID ideaId, String ideaRegistrationNumber,
+                                 List<Organisation> externalPartners) {
             origins.put(applicationId, ideaId);
         }
     }

@@ -84,7 +84,20 @@ class IdeaTest {
                 application.toString())).isEqualTo(id.toString());
         assertThat(Database.string("SELECT external_partners::text FROM application_origin WHERE application_id = "
                 + "?::uuid", application.toString())).contains(Ideas.ORG_NUMBER);
-        Api.as("applicant", SOCIAL).get("/api/v1/applications/" + application).then().statusCode(200);
+        // the application shows where it came from (checked against the contract), an ordinary one does not
+        Response made = Api.as("applicant", SOCIAL).get("/api/v1/applications/" + application);
+        assertThat(made.statusCode()).as(made.asString()).isEqualTo(200);
+        assertThat(made.jsonPath().getString("origin.ideaId")).isEqualTo(id.toString());
+        assertThat(made.jsonPath().getString("origin.ideaRegistrationNumber"))
+                .isEqualTo((String) sent.path("registrationNumber"));
+        assertThat(made.jsonPath().getString("origin.href")).isEqualTo(Ideas.PATH + id);
+        assertThat(made.jsonPath().getList("origin.externalPartners.organisationNumber"))
+                .containsExactly(Ideas.ORG_NUMBER, "817605-3968");
+        assertThat(made.asString()).doesNotContain(Ideas.CONTACT_EMAIL);
+        Response auditor = Api.as("auditor", null).get("/api/v1/applications/" + application);
+        assertThat(auditor.jsonPath().getString("origin.ideaId")).isEqualTo(id.toString());
+        Response ordinary = Api.fundOfficer().get("/api/v1/applications/" + Api.submit());
+        assertThat(ordinary.jsonPath().getMap("$")).doesNotContainKey("origin");
 
         // twice: 409, nothing changed
         String before = Ideas.footprint();
@@ -183,6 +196,177 @@ class IdeaTest {
         assertThat(Ideas.footprint()).isEqualTo(before);
         assertThat(Ideas.step(id, "conversion", Tokens.token("office-head", SOCIAL), etag, Ideas.conversion(SOCIAL))
                 .statusCode()).as("and then it converts").isEqualTo(200);
+    }
+
+    /**
+     * The conversion is one transaction (issue 16's gap): the database refuses the idea's own write, which comes after
+     * the application was made (its number, rows, audit and feed events): nothing of the application is left, and
+     * the number is not lost. Then the same request converts.
+     */
+    @Test
+    void a_conversion_that_fails_after_the_application_was_made_leaves_nothing_behind() throws Exception {
+        UUID id = Ideas.in("SPONSORED", SOCIAL);
+        String etag = Ideas.etag(id);
+        int year = Api.today().getYear();
+        long last = Database.number("SELECT coalesce(max(last_number), 0) FROM registration_counter WHERE year = ?",
+                year);
+        String before = wideFootprint();
+        try (var c = Database.superuser(); var s = c.createStatement()) {
+            s.execute("CREATE FUNCTION fail_conversion() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + "RAISE EXCEPTION 'injected: the idea''s write fails' USING ERRCODE = '40001'; END $$");
+            s.execute("CREATE TRIGGER fail_conversion BEFORE UPDATE ON idea FOR EACH ROW WHEN (NEW.id = '" + id
+                    + "' AND NEW.stage = 'CONVERTED') EXECUTE FUNCTION fail_conversion()");
+        }
+        Response failed;
+        try {
+            failed = Ideas.step(id, "conversion", Tokens.token("applicant", SOCIAL), etag, Ideas.conversion(SOCIAL));
+        } finally {
+            try (var c = Database.superuser(); var s = c.createStatement()) {
+                s.execute("DROP TRIGGER fail_conversion ON idea");
+                s.execute("DROP FUNCTION fail_conversion()");
+            }
+        }
+        assertThat(failed.statusCode()).as(failed.asString()).isEqualTo(503);
+        assertThat(wideFootprint()).as("no application, number, origin, audit or feed event left").isEqualTo(before);
+        assertThat(Database.string("SELECT stage FROM idea WHERE id = ?::uuid", id.toString())).isEqualTo("SPONSORED");
+
+        Response retried = Ideas.step(id, "conversion", Tokens.token("applicant", SOCIAL), etag,
+                Ideas.conversion(SOCIAL));
+        assertThat(retried.statusCode()).as(retried.asString()).isEqualTo(200);
+        String number = retried.jsonPath().getString("conversion.registrationNumber");
+        assertThat(number).as("the number the failed attempt took was given back").isEqualTo(
+                String.format("KS %d/%04d", year, last + 1));
+        UUID application = UUID.fromString(retried.jsonPath().getString("conversion.applicationId"));
+        // the application, its origin, its audit event and its feed event, and the idea's, all from one commit
+        assertThat(Database.number("SELECT count(*) FROM audit_event WHERE outcome = 'SUCCEEDED' AND (object_id = ? "
+                + "AND action = 'submitApplication' OR object_id = ? AND action = 'convertIdea')",
+                application.toString(), id.toString())).isEqualTo(2);
+        assertThat(Database.number("SELECT count(*) FROM application_origin WHERE application_id = ?::uuid",
+                application.toString())).isEqualTo(1);
+    }
+
+    /**
+     * Ten conversions of one idea at once: one wins, the others are refused (their If-Match is stale once the
+     * winner commits), and the losers leave nothing: exactly one application, one origin, one number, two audit
+     * events more.
+     */
+    @Test
+    void ten_concurrent_conversions_of_one_idea_make_exactly_one_application() {
+        UUID id = Ideas.in("SPONSORED", SOCIAL);
+        String etag = Ideas.etag(id);
+        String token = Tokens.token("applicant", SOCIAL);
+        long applications = Database.number("SELECT count(*) FROM application");
+        long origins = Database.number("SELECT count(*) FROM application_origin");
+        long numbers = Database.number("SELECT coalesce(sum(last_number), 0) FROM registration_counter");
+        long audited = Database.number("SELECT count(*) FROM audit_event WHERE outcome = 'SUCCEEDED'");
+        long feed = Database.number("SELECT count(*) FROM feed_event");
+        List<Integer> statuses = Concurrently.run(10, i -> {
+            for (int attempt = 0; ; attempt++) {
+                Response r = Ideas.step(id, "conversion", token, etag, Ideas.conversion(SOCIAL));
+                if (r.statusCode() != 503 || attempt == 5) {
+                    return r.statusCode();
+                }
+            }
+        });
+        assertThat(statuses.stream().filter(st -> st == 200).count()).as(statuses.toString()).isEqualTo(1);
+        assertThat(statuses).as("the losers: a stale If-Match").allMatch(st -> st == 200 || st == 412 || st == 409);
+        assertThat(Database.number("SELECT count(*) FROM application")).isEqualTo(applications + 1);
+        assertThat(Database.number("SELECT count(*) FROM application_origin")).isEqualTo(origins + 1);
+        assertThat(Database.number("SELECT coalesce(sum(last_number), 0) FROM registration_counter"))
+                .isEqualTo(numbers + 1);
+        assertThat(Database.number("SELECT count(*) FROM audit_event WHERE outcome = 'SUCCEEDED'"))
+                .isEqualTo(audited + 2);
+        assertThat(Database.number("SELECT count(*) FROM feed_event")).isGreaterThan(feed);
+        assertThat(Database.string("SELECT stage FROM idea WHERE id = ?::uuid", id.toString())).isEqualTo("CONVERTED");
+        assertThat(Database.number("SELECT count(*) FROM application a WHERE NOT EXISTS (SELECT 1 FROM "
+                + "application_origin o WHERE o.application_id = a.id) AND a.id IN (SELECT application_id FROM idea "
+                + "WHERE application_id IS NOT NULL)")).as("no converted idea's application without its origin")
+                .isZero();
+    }
+
+    /**
+     * The work queue holds an idea for whoever a step waits for, in the same transaction as each step: the fund
+     * officer while it is received or screened without an open question, the form that sent it while a question is
+     * open, the concerned office's head while it is screened, the sponsoring office's staff until it is converted;
+     * then nobody.
+     */
+    @Test
+    void an_idea_is_in_the_work_queue_of_whoever_its_next_step_waits_for() {
+        UUID id = Ideas.submit(SOCIAL, "utbildningskontoret");
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("fund-officer", Ideas.officer());
+        callers.put("form", Ideas.FORM);
+        callers.put("other form", Ideas.OTHER_FORM);
+        callers.put("office-head soc", Tokens.token("office-head", SOCIAL));
+        callers.put("applicant soc", Tokens.token("applicant", SOCIAL));
+        callers.put("office-head utb", Tokens.token("office-head", "utbildningskontoret"));
+        callers.put("office-head other", Tokens.token("office-head", Api.OTHER_OFFICE));
+        callers.put("auditor", Tokens.token("auditor", null));
+        // each caller's whole queue is read (every page): at each step only those whose answer could change
+        assertThat(queued(id, callers, "fund-officer", "office-head soc", "form")).isEqualTo(
+                Map.of("fund-officer", "START_SCREENING,DECLINE"));
+        String officer = Ideas.officer();
+        Ideas.step(id, "screening", officer, "\"1\"", null).then().statusCode(200);
+        assertThat(queued(id, callers, callers.keySet().toArray(String[]::new))).isEqualTo(Map.of(
+                "fund-officer", "ASK_QUESTION,DECLINE", "office-head soc", "SPONSOR", "office-head utb", "SPONSOR"));
+        assertThat(task(id, officer).get("dueOn")).as("the screening's deadline").isEqualTo(
+                Api.today().plusDays(60).toString());
+        Ideas.step(id, "questions", officer, "\"2\"", Map.of("question", "Hur många?")).then().statusCode(200);
+        assertThat(queued(id, callers, "fund-officer", "form")).isEqualTo(Map.of("form", "ANSWER_QUESTION"));
+        Ideas.step(id, "answers", Ideas.FORM, "\"3\"", Map.of("answer", "Fyrtio.")).then().statusCode(200);
+        Ideas.step(id, "sponsorship", Tokens.token("office-head", SOCIAL), "\"4\"", Map.of("comment", "Ja"))
+                .then().statusCode(200);
+        assertThat(queued(id, callers, "fund-officer", "office-head soc", "applicant soc", "office-head utb"))
+                .isEqualTo(Map.of("office-head soc", "CONVERT", "applicant soc", "CONVERT"));
+        Api.ensureOpenPeriod();
+        Ideas.step(id, "conversion", Tokens.token("applicant", SOCIAL), "\"5\"", Ideas.conversion(SOCIAL)).then()
+                .statusCode(200);
+        assertThat(queued(id, callers, "fund-officer", "office-head soc", "applicant soc")).isEmpty();
+        assertThat(Database.number("SELECT count(*) FROM idea_task WHERE idea_id = ?::uuid", id.toString())).isZero();
+    }
+
+    /** Who has the idea in their queue, with which steps. */
+    private static Map<String, String> queued(UUID id, Map<String, String> callers, String... asked) {
+        Map<String, String> found = new TreeMap<>();
+        for (String who : asked) {
+            Map<String, Object> t = task(id, callers.get(who));
+            if (t != null) {
+                assertThat(t.get("kind")).isEqualTo("IDEA");
+                assertThat(t).doesNotContainKey("applicationId");
+                @SuppressWarnings("unchecked")
+                List<String> actions = (List<String>) t.get("ideaActions");
+                found.put(who, String.join(",", actions));
+            }
+        }
+        return found;
+    }
+
+    /** The idea's task in the caller's whole queue (every page, checked against the contract), or null. */
+    private static Map<String, Object> task(UUID id, String token) {
+        String cursor = null;
+        do {
+            var spec = Api.withToken(token, Contract.full()).queryParam("limit", 200);
+            if (cursor != null) {
+                spec.queryParam("cursor", cursor);
+            }
+            Response r = spec.get("/api/v1/tasks");
+            assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+            List<Map<String, Object>> items = r.jsonPath().getList("items");
+            for (Map<String, Object> t : items) {
+                if (id.toString().equals(t.get("ideaId"))) {
+                    return t;
+                }
+            }
+            cursor = r.path("nextCursor");
+        } while (cursor != null);
+        return null;
+    }
+
+    /** What a conversion writes anywhere: the shared footprint, the idea's tables, the audit chain, feed, tasks. */
+    private static String wideFootprint() {
+        return Ideas.footprint() + "/" + Database.string("SELECT (SELECT count(*) FROM audit_event) || '/' || "
+                + "(SELECT count(*) FROM feed_event) || '/' || (SELECT count(*) FROM application_task) || '/' || "
+                + "(SELECT string_agg(scope || actions::text, ',' ORDER BY scope) FROM idea_task)");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package se.socialfund.adapters.persistence.idea;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +23,8 @@ import se.socialfund.domain.idea.IdeaContent.Organisation;
 import se.socialfund.domain.idea.IdeaEvent;
 import se.socialfund.domain.idea.IdeaSnapshot;
 import se.socialfund.domain.idea.IdeaStage;
+import se.socialfund.domain.idea.IdeaAction;
+import se.socialfund.domain.idea.IdeaTasks;
 import se.socialfund.domain.shared.StaleVersion;
 
 /**
@@ -33,8 +37,16 @@ public class IdeaStore implements IdeaRepository {
     @Inject
     EntityManager em;
 
+    @Inject
+    java.time.ZoneId zone;
+
+    /** How long screening may take before it is overdue: the work queue's rows carry the date. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "socialfund.ideas.screening-days",
+            defaultValue = "60")
+    int screeningDays;
+
     /** The partners an application made from an idea records, as its stored document. */
-    record ExternalPartners(List<Organisation> partners) {
+    public record ExternalPartners(List<Organisation> partners) {
     }
 
     @Override
@@ -67,6 +79,7 @@ public class IdeaStore implements IdeaRepository {
                 .setParameter("updated", SqlArrays.utc(s.updatedAt()))
                 .setParameter("document", Documents.write(Documents.IDEA, s)).executeUpdate();
         appendEvents(idea);
+        writeTasks(s, false);
     }
 
     @Override
@@ -89,6 +102,34 @@ public class IdeaStore implements IdeaRepository {
             throw new StaleVersion(loadedVersion, ((Number) current).longValue());
         }
         appendEvents(idea);
+        writeTasks(s, true);
+    }
+
+    /**
+     * The idea's rows in the work queue ({@code idea_task}, V52), in the same transaction as the change: removed and
+     * written again from {@link IdeaTasks#places}; none when nothing waits.
+     */
+    void writeTasks(IdeaSnapshot s, boolean replace) {
+        if (replace) {
+            em.createNativeQuery("DELETE FROM idea_task WHERE idea_id = :id").setParameter("id", s.id())
+                    .executeUpdate();
+        }
+        Map<String, Set<IdeaAction>> places = IdeaTasks.places(s);
+        if (places.isEmpty()) {
+            return;
+        }
+        LocalDate due = IdeaTasks.screeningDue(s, screeningDays, zone);
+        List<String> scopes = new ArrayList<>(places.keySet());
+        // one statement: a row per place, its steps as a text array literal in the same order as the scopes
+        List<String> actions = scopes.stream().map(scope -> SqlArrays.literal(places.get(scope).stream()
+                .map(Enum::name).sorted().toList())).toList();
+        em.createNativeQuery("INSERT INTO idea_task (scope, due_on, waiting_since, idea_id, submitted_by, actions) "
+                        + "SELECT p.scope, CAST(:due AS date), :waiting, :id, :submitter, CAST(p.actions AS text[]) "
+                        + "FROM unnest(CAST(:scopes AS text[]), CAST(:actions AS text[])) AS p(scope, actions)")
+                .setParameter("due", due == null ? "infinity" : due.toString())
+                .setParameter("waiting", SqlArrays.utc(s.updatedAt())).setParameter("id", s.id())
+                .setParameter("submitter", s.submittedBy()).setParameter("scopes", SqlArrays.literal(scopes))
+                .setParameter("actions", SqlArrays.literal(actions)).executeUpdate();
     }
 
     private void appendEvents(Idea idea) {
@@ -176,10 +217,12 @@ public class IdeaStore implements IdeaRepository {
     }
 
     @Override
-    public void recordOrigin(UUID applicationId, UUID ideaId, List<Organisation> externalPartners) {
-        em.createNativeQuery("INSERT INTO application_origin (application_id, idea_id, external_partners) "
-                        + "VALUES (:application, :idea, CAST(:partners AS jsonb))")
+    public void recordOrigin(UUID applicationId, UUID ideaId, String ideaRegistrationNumber,
+                             List<Organisation> externalPartners) {
+        em.createNativeQuery("INSERT INTO application_origin (application_id, idea_id, idea_registration_number, "
+                        + "external_partners) VALUES (:application, :idea, :number, CAST(:partners AS jsonb))")
                 .setParameter("application", applicationId).setParameter("idea", ideaId)
+                .setParameter("number", ideaRegistrationNumber)
                 .setParameter("partners", Documents.write(Documents.APPLICATION_ORIGIN,
                         new ExternalPartners(externalPartners))).executeUpdate();
     }

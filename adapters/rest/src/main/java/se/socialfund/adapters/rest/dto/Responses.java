@@ -139,7 +139,16 @@ public final class Responses {
             TerminationDto termination,
             RepaymentPlanDto repaymentPlan,
             MoneyDto releasedAmount,
-            List<AllowedActionDto> allowedActions) {
+            List<AllowedActionDto> allowedActions,
+            ApplicationOriginDto origin) {
+    }
+
+    /** The idea an application was made from (issue 16): shown on the application read by id. */
+    public record ApplicationOriginDto(UUID ideaId, String ideaRegistrationNumber, String href,
+                                       List<PartnerDto> externalPartners) {
+    }
+
+    public record PartnerDto(String name, String organisationNumber) {
     }
 
     public record ApplicationSummaryDto(UUID id, String registrationNumber, String title, String stage, long version,

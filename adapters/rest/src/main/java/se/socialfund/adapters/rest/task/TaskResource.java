@@ -34,8 +34,10 @@ public class TaskResource {
     @Inject
     TaskQuery tasks;
 
-    public record TaskDto(UUID applicationId, String registrationNumber, String stage, long version,
-                          List<String> actions, LocalDate dueOn, String deadline, Instant waitingSince) {
+    /** An application's task, or an idea's (kind IDEA: its id, stage and waiting steps in the idea fields). */
+    public record TaskDto(String kind, UUID applicationId, UUID ideaId, String registrationNumber, String stage,
+                          String ideaStage, long version, List<String> actions, List<String> ideaActions,
+                          LocalDate dueOn, String deadline, Instant waitingSince) {
     }
 
     public record TaskPageDto(List<TaskDto> items, String nextCursor) {
@@ -50,9 +52,13 @@ public class TaskResource {
                     .orElseThrow(() -> new BadParameter("step", "a step such as ASSESS_CRITERIA"));
         }
         TaskPage page = tasks.tasks(action, se.socialfund.adapters.rest.Paging.limit(limit), decode(cursor));
-        return new TaskPageDto(page.items().stream().map(t -> new TaskDto(t.applicationId(), t.registrationNumber(),
-                t.stage().name(), t.version(), t.actions().stream().map(Action::name).toList(), t.dueOn(),
-                t.deadline(), t.waitingSince())).toList(), encode(page.next()));
+        return new TaskPageDto(page.items().stream().map(t -> t.isIdea()
+                ? new TaskDto("IDEA", null, t.ideaId(), t.registrationNumber(), null, t.ideaStage().name(),
+                        t.version(), null, t.ideaActions().stream().map(Enum::name).toList(), t.dueOn(), t.deadline(),
+                        t.waitingSince())
+                : new TaskDto("APPLICATION", t.applicationId(), null, t.registrationNumber(), t.stage().name(), null,
+                        t.version(), t.actions().stream().map(Action::name).toList(), null, t.dueOn(), t.deadline(),
+                        t.waitingSince())).toList(), encode(page.next()));
     }
 
     static String encode(TaskKey key) {

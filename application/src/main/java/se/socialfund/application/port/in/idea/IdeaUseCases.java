@@ -89,8 +89,9 @@ public final class IdeaUseCases {
     }
 
     /**
-     * What the work queue needs of ideas: those on which the caller can take a step now, with the steps, and the
-     * screening deadline where one runs.
+     * The ideas on which a step waits for the caller (the work queue's rule, {@code IdeaTasks.waitingFor}), with those
+     * steps, and the screening deadline where one runs; all at once, unpaged (the queue itself pages them with the
+     * applications: {@code GET /api/v1/tasks}).
      */
     public interface IdeaWork {
         record IdeaTask(UUID ideaId, String registrationNumber, IdeaStage stage, long version,

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import se.socialfund.domain.idea.IdeaAction;
+import se.socialfund.domain.idea.IdeaStage;
+
 import se.socialfund.domain.application.Action;
 import se.socialfund.domain.application.Stage;
 
@@ -16,18 +19,46 @@ public interface TaskQuery {
      */
     TaskPage tasks(Action action, int limit, TaskKey after);
 
+    /**
+     * A task: an application (its id, stage and allowed steps) or, since issue 16, an idea (idéprövning) on which a
+     * step waits for the caller ({@code ideaId}, {@code ideaStage}, {@code ideaActions}; the application's fields
+     * null and empty).
+     */
     record Task(UUID applicationId, String registrationNumber, Stage stage, long version, List<Action> actions,
-                LocalDate dueOn, String deadline, Instant waitingSince) {
+                LocalDate dueOn, String deadline, Instant waitingSince, UUID ideaId, IdeaStage ideaStage,
+                List<IdeaAction> ideaActions) {
         public Task {
             actions = List.copyOf(actions);
+            ideaActions = ideaActions == null ? List.of() : List.copyOf(ideaActions);
+        }
+
+        /** An application's task. */
+        public Task(UUID applicationId, String registrationNumber, Stage stage, long version, List<Action> actions,
+                    LocalDate dueOn, String deadline, Instant waitingSince) {
+            this(applicationId, registrationNumber, stage, version, actions, dueOn, deadline, waitingSince, null, null,
+                    List.of());
+        }
+
+        /** An idea's task. */
+        public static Task idea(UUID ideaId, String registrationNumber, IdeaStage stage, long version,
+                                List<IdeaAction> actions, LocalDate dueOn, String deadline, Instant waitingSince) {
+            return new Task(null, registrationNumber, null, version, List.of(), dueOn, deadline, waitingSince, ideaId,
+                    stage, actions);
+        }
+
+        public boolean isIdea() {
+            return ideaId != null;
         }
 
         public TaskKey key() {
-            return new TaskKey(dueOn, waitingSince, applicationId);
+            return new TaskKey(dueOn, waitingSince, isIdea() ? ideaId : applicationId);
         }
     }
 
-    /** Where a task lies in the queue's order. */
+    /**
+     * Where a task lies in the queue's order; {@code applicationId} is the task's id (an application's, or an
+     * idea's: the two never share an id).
+     */
     record TaskKey(LocalDate dueOn, Instant waitingSince, UUID applicationId) {
     }
 

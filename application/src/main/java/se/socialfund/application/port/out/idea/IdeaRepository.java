@@ -39,5 +39,6 @@ public interface IdeaRepository {
     List<IdeaSnapshot> inStages(Set<IdeaStage> stages);
 
     /** The application records the idea it came from and its external partners (in the current transaction). */
-    void recordOrigin(UUID applicationId, UUID ideaId, List<Organisation> externalPartners);
+    void recordOrigin(UUID applicationId, UUID ideaId, String ideaRegistrationNumber,
+                      List<Organisation> externalPartners);
 }
