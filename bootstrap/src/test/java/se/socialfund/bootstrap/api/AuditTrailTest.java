@@ -138,7 +138,23 @@ class AuditTrailTest {
         }));
         f.put("recordGuidelineReview", Fixture.direct(() -> Api.fundOfficer().body(Map.of("reviewedOn",
                 "2023-06-01", "decisionReference", "Revisionen § 3")).post("/api/v1/guideline-reviews")));
+        // the long-term aim (issue 21): the value and the link need the indicator, defined while preparing
+        f.put("defineContextIndicator", Fixture.direct(() -> Api.fundOfficer().body(AIM)
+                .put("/api/v1/context-indicators/audit-aim")));
+        f.put("setContextIndicatorValue", new Fixture(() -> defineAim(null), id -> Api.fundOfficer()
+                .body(Map.of("value", 7.5)).put("/api/v1/context-indicators/audit-aim/values/2024")));
+        f.put("linkIndicatorToAim", new Fixture(() -> defineAim(Api.submit()), id -> Api
+                .fundOfficer().body(Map.of("contextIndicator", "audit-aim"))
+                .put("/api/v1/applications/" + id + "/indicators/absence-rate/aim")));
         return f;
+    }
+
+    private static final Map<String, Object> AIM = Map.of("name", "Långtidsarbetslöshet 16-24 år", "unit",
+            "procent", "source", "Kolada", "sourceKey", "N02280");
+
+    private static UUID defineAim(UUID passOn) {
+        Api.fundOfficer().body(AIM).put("/api/v1/context-indicators/audit-aim").then().statusCode(200);
+        return passOn;
     }
 
     private static String periodOf(UUID application) {

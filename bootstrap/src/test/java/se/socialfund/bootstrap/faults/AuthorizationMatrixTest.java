@@ -124,6 +124,11 @@ class AuthorizationMatrixTest {
         row("setDecisionMemoPriorities",    "403 403   403 403     200 200   403 403   403 403   403 403   401");
         row("listGuidelineReviews",         "403 403   403 403     200 200   200 200   200 200   403 403   401");
         row("recordGuidelineReview",        "403 403   403 403     201 201   403 403   403 403   403 403   401");
+        // the long-term aim (issue 21): fund officers write; the annual report's readers read
+        row("listContextIndicators",        "403 403   403 403     200 200   200 200   200 200   403 403   401");
+        row("defineContextIndicator",       "403 403   403 403     200 200   403 403   403 403   403 403   401");
+        row("setContextIndicatorValue",     "403 403   403 403     200 200   403 403   403 403   403 403   401");
+        row("linkIndicatorToAim",           "403 404   403 404     200 200   403 403   403 403   403 404   401");
     }
 
     private static void row(String operationId, String statuses) {
@@ -490,6 +495,25 @@ class AuthorizationMatrixTest {
             SETUPS.put("listGuidelineReviews", fresh -> Prepared.none());
             SETUPS.put("recordGuidelineReview", fresh -> new Prepared(Map.of(), Map.of(), Map.of(),
                     Map.of("reviewedOn", "2023-05-10", "decisionReference", "Matrisen § 9"), null));
+            // the long-term aim (issue 21): the indicator the writes need is defined by a fund officer first
+            SETUPS.put("listContextIndicators", fresh -> Prepared.none());
+            SETUPS.put("defineContextIndicator", fresh -> new Prepared(Map.of("code", "matrix-aim"), Map.of(),
+                    Map.of(), Map.of("name", "Matrisen", "unit", "procent", "source", "Kolada", "sourceKey",
+                            "N02280"), null));
+            SETUPS.put("setContextIndicatorValue", fresh -> new Prepared(Map.of("code", matrixAim(), "year",
+                    String.valueOf(Api.today().getYear() - 1)), Map.of(), Map.of(), Map.of("value", 2.5), null));
+            SETUPS.put("linkIndicatorToAim", fresh -> {
+                UUID id = listProbe();
+                return new Prepared(Map.of("id", id.toString(), "indicatorCode", "absence-rate"), Map.of(),
+                        Map.of(), Map.of("contextIndicator", matrixAim()), Matrix.registrationNumber(id));
+            });
+        }
+
+        /** The matrix's context indicator of the long-term aim, defined (again: idempotent) by a fund officer. */
+        static String matrixAim() {
+            Api.fundOfficer().body(Map.of("name", "Matrisen", "unit", "procent", "source", "Kolada"))
+                    .put("/api/v1/context-indicators/matrix-aim").then().statusCode(200);
+            return "matrix-aim";
         }
 
         /** The period the matrix's applications are received in. */

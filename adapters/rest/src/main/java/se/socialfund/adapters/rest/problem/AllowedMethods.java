@@ -33,6 +33,9 @@ final class AllowedMethods {
         put("/api/v1/application-periods/" + ID + "/board-decisions", "POST");
         put("/api/v1/application-periods/" + ID + "/decision-memo/priorities", "PUT");
         put("/api/v1/guideline-reviews", "GET, POST");
+        // issue 21: the long-term aim
+        put("/api/v1/context-indicators/[^/]+(/values/[^/]+)?", "PUT");
+        put("/api/v1/applications/" + ID + "/indicators/[^/]+/aim", "PUT");
     }
 
     private AllowedMethods() {
