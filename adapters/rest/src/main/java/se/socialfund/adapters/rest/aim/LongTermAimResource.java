@@ -28,7 +28,7 @@ import se.socialfund.domain.aim.ContextIndicator;
  * their values per year, and the investments' indicators linked to them. Every write is a PUT that is idempotent by
  * nature: sending it again leaves the same state, so it asks for no If-Match (the last write wins).
  */
-@Path("/api/v1")
+@Path("/api/v1/context-indicators")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class LongTermAimResource {
@@ -67,7 +67,6 @@ public class LongTermAimResource {
     LongTermAimUseCases aims;
 
     @GET
-    @Path("/context-indicators")
     public PageDto<LongTermAimDto> list() {
         return new PageDto<>(aims.list().stream().map(a -> new LongTermAimDto(ContextIndicatorDto.of(a.indicator()),
                 a.values().stream().map(ContextIndicatorValueDto::of).toList(),
@@ -75,7 +74,7 @@ public class LongTermAimResource {
     }
 
     @PUT
-    @Path("/context-indicators/{code}")
+    @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ContextIndicatorDto define(@PathParam("code") String code, @NotNull ContextIndicatorRequest body) {
         return ContextIndicatorDto.of(aims.define(code, new ContextIndicator.Draft(body.name(), body.unit(),
@@ -83,7 +82,7 @@ public class LongTermAimResource {
     }
 
     @PUT
-    @Path("/context-indicators/{code}/values/{year}")
+    @Path("/{code}/values/{year}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ContextIndicatorValueDto enter(@PathParam("code") String code, @PathParam("year") String year,
                                           @NotNull ContextIndicatorValueRequest body) {
