@@ -431,7 +431,9 @@ measure_size() {
   env BENCH_TOKEN_FILE="$WORK/tokens/applicant" BENCH_BODY_FILE="$SAMPLE" BENCH_TAG="$size-warm" \
     wrk -t2 -c8 -d"$(( (WARMUP + 7) / 8 ))s" -s "$BENCH/lua/submit.lua" "$BASE" >/dev/null 2>&1
   # each submission run is followed by pgbench's default script (TPC-B-like: five statements in a transaction that
-  # updates three rows and inserts one) with the same connections: the writes' ratio
+  # updates three rows and inserts one) with the same connections: the writes' ratio. The registration counter's
+  # lock-hold time of these runs: the service's histogram scraped before and after (lib/hold.py)
+  curl -sf "$BASE/q/metrics" | grep '^socialfund_registration_lock_hold' >"$WORK/hold-$size-before.prom" || true
   for REP in $(seq 1 "$REPEATS"); do
     for c in $CONNS; do
       wrk_run "$size" submit "$c" submit.lua BENCH_TOKEN_FILE="$WORK/tokens/applicant" BENCH_BODY_FILE="$SAMPLE" \
@@ -439,6 +441,7 @@ measure_size() {
       pgbench_run "$size" "$c" tpcb
     done
   done
+  curl -sf "$BASE/q/metrics" | grep '^socialfund_registration_lock_hold' >"$WORK/hold-$size-after.prom" || true
   statement_log on
   post_config "$n" "count-$size" >"$WORK/curl-c"; count_statements "$size" submit "$n" "$WORK/curl-c"
   statement_log off

@@ -243,6 +243,22 @@ for s_ in measured:
         if pg and sub:
             p(f"| {human(s_)} | {c} | {pg[0]:,.0f} | {pg[1]} | {sub['rps']:,.0f} | {sub['rps'] / pg[0]:.2f} |")
 p("")
+# the registration counter's lock-hold time in those runs (all connection counts): the bound of the serial point
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from hold import hold as _hold  # noqa: E402
+holds = [(s_, _hold(os.path.join(work, f"hold-{s_}-before.prom"), os.path.join(work, f"hold-{s_}-after.prom")))
+         for s_ in measured]
+holds = [(s_, h) for s_, h in holds if h]
+if holds:
+    p("The registration counter's row is held from a submission's increment to the end of its commit (gapless "
+      "numbers), so submissions are received one after another: 1/hold bounds their rate. The service's timer "
+      "`socialfund.registration.lock.hold`, over the submission runs above:")
+    p("")
+    p("| applications | submissions timed | hold median (ms) | hold p90 (ms) | hold mean (ms) | bound 1/median (/s) |")
+    p("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    for s_, (n_, med, p90, mean) in holds:
+        p(f"| {human(s_)} | {n_:,} | {med * 1e3:.2f} | {p90 * 1e3:.2f} | {mean * 1e3:.2f} | {1 / med:,.0f} |")
+    p("")
 
 if change_runs:
     p("## What each change bought (GET one application)")

@@ -221,4 +221,42 @@ public class UseCaseConfiguration {
             se.socialfund.application.port.out.aim.LongTermAims aims, ApplicationRepository applications) {
         return new se.socialfund.application.usecase.aim.LongTermAimService(changes, aims, applications);
     }
+
+    // ---- publication: the public page's data and the open data exports (issue 15) ---------------------------------
+
+    @Produces
+    @Singleton
+    se.socialfund.application.usecase.publication.PublicationService publication(UnitOfWork unitOfWork,
+            se.socialfund.application.port.out.publication.PublishedRecords records, FundRepository fund,
+            se.socialfund.application.port.out.document.ContentStore contents,
+            @ConfigProperty(name = "socialfund.open-data.360giving.prefix") java.util.Optional<String> prefix,
+            @ConfigProperty(name = "socialfund.open-data.funder.org-id") java.util.Optional<String> funderOrgId,
+            @ConfigProperty(name = "socialfund.open-data.funder.name") String funderName,
+            @ConfigProperty(name = "socialfund.open-data.funder.department") String funderDepartment,
+            @ConfigProperty(name = "socialfund.open-data.recipient.org-id") java.util.Optional<String> recipientOrgId,
+            @ConfigProperty(name = "socialfund.open-data.recipient.name") java.util.Optional<String> recipientName,
+            @ConfigProperty(name = "socialfund.open-data.programme.code") String programmeCode,
+            @ConfigProperty(name = "socialfund.open-data.programme.title") String programmeTitle,
+            @ConfigProperty(name = "socialfund.open-data.public-base-url") java.util.Optional<String> baseUrl,
+            @ConfigProperty(name = "socialfund.open-data.license") String license) {
+        // the offices are departments of the municipality that funds them: the recipient is the funder unless set
+        return new se.socialfund.application.usecase.publication.PublicationService(unitOfWork, records, fund,
+                contents, new se.socialfund.application.port.in.publication.PublicationQueries.OpenData.Settings(
+                        prefix.orElse(null), funderOrgId.orElse(null), funderName, funderDepartment,
+                        recipientOrgId.or(() -> funderOrgId).orElse(null), recipientName.orElse(funderName),
+                        programmeCode, programmeTitle, baseUrl.orElse(null), license));
+    }
+
+    // ---- ideas (idéprövning) -----------------------------------------------------------------------------------
+
+    @Produces
+    @Singleton
+    se.socialfund.application.usecase.idea.IdeaService ideas(AuditedChanges changes,
+            se.socialfund.application.port.out.idea.IdeaRepository ideas, RegistrationNumbers numbers,
+            IdempotencyKeys idempotencyKeys, ApplicationPeriods periods,
+            se.socialfund.application.port.in.SubmitApplicationUseCase submitApplication,
+            @ConfigProperty(name = "socialfund.ideas.screening-days", defaultValue = "60") int screeningDays) {
+        return new se.socialfund.application.usecase.idea.IdeaService(changes, ideas, numbers, idempotencyKeys,
+                periods, submitApplication, screeningDays);
+    }
 }

@@ -35,10 +35,12 @@ class SeedDataTest {
     SeedData seed;
 
     @Test
-    void the_seed_marks_forty_million_and_grants_the_investments_of_the_public_page_through_the_domains_rules() {
+    void the_seed_marks_forty_million_and_grants_the_investments_of_the_public_page_through_the_domains_rules()
+            throws Exception {
         BigDecimal capitalBefore = Database.decimal("SELECT capital FROM fund");
         long contractsBefore = Database.number(TEAM_NYSTART);
         long contractStepsBefore = Database.number(CONTRACT_STEPS);
+        BigDecimal committedBefore = committed();
         seed.seedNow();
         assertThat(Database.decimal("SELECT capital FROM fund").subtract(capitalBefore))
                 .isEqualByComparingTo("40000000.00");
@@ -76,5 +78,16 @@ class SeedDataTest {
                 .body("intact", equalTo(true));
         Fund.assertLedgerInvariant();
         assertThat(seed.seedIfEmpty()).as("a database with applications is never seeded again").isFalse();
+        // the 360Giving export of the seeded grants (issue 15): valid, six identifiers, the committed total
+        List<String> numbers = List.of(Database.string("SELECT string_agg(registration_number, ',') FROM audit_event "
+                + "WHERE client_id = 'seed' AND action = 'submitApplication' AND outcome = 'SUCCEEDED'").split(","));
+        assertThat(numbers).hasSize(SeedData.SEEDS.size());
+        se.socialfund.bootstrap.publication.OpenDataChecks.seedExportValidatesAndAddsUp(numbers,
+                committed().subtract(committedBefore));
+    }
+
+    private static BigDecimal committed() {
+        return new BigDecimal(Api.as("auditor", null).get("/api/v1/fund").then().statusCode(200).extract()
+                .<String>path("committed.amount"));
     }
 }

@@ -30,13 +30,13 @@ public final class ApplicationQueryService implements GetApplicationQuery {
 
     @Override
     public ApplicationView get(UUID id) {
-        return changes.read("getApplication", (caller, subject) ->
+        return changes.lookup("getApplication", (caller, subject) ->
                 ApplicationViews.view(load(id, caller.actor(), subject), caller.actor()));
     }
 
     @Override
     public Page<ApplicationSummary> list(ApplicationSearch search, int limit, Long after) {
-        return changes.read("listApplications", (caller, subject) -> {
+        return changes.lookup("listApplications", (caller, subject) -> {
             Actor actor = caller.actor();
             ApplicationFilter scoped = new ApplicationFilter(search.stage(), search.office(), search.periodId(),
                     search.registrationNumber(), null, null);
@@ -56,7 +56,7 @@ public final class ApplicationQueryService implements GetApplicationQuery {
 
     @Override
     public List<ApplicationEvent> history(UUID id) {
-        return changes.read("getApplicationHistory", (caller, subject) -> {
+        return changes.lookup("getApplicationHistory", (caller, subject) -> {
             load(id, caller.actor(), subject);
             return applications.history(id);
         });
@@ -64,7 +64,7 @@ public final class ApplicationQueryService implements GetApplicationQuery {
 
     @Override
     public List<Revision> revisions(UUID id) {
-        return changes.read("listRevisions", (caller, subject) -> {
+        return changes.lookup("listRevisions", (caller, subject) -> {
             load(id, caller.actor(), subject);
             return applications.revisions(id);
         });
@@ -72,7 +72,7 @@ public final class ApplicationQueryService implements GetApplicationQuery {
 
     @Override
     public Revision revision(UUID id, int number) {
-        return changes.read("getRevision", (caller, subject) -> {
+        return changes.lookup("getRevision", (caller, subject) -> {
             load(id, caller.actor(), subject);
             return applications.revision(id, number)
                     .orElseThrow(() -> new NotFound("revision " + number + " of application " + id));

@@ -136,12 +136,29 @@ public final class AuditedChanges {
         return execute(action, work, false);
     }
 
+    /**
+     * Runs a read outside any transaction ({@link UnitOfWork#readingCommitted}): for reads that one statement
+     * answers, or whose statements cannot contradict one another if a change commits between them. Refusals are
+     * audited as for {@link #read}.
+     */
+    public <T> T lookup(String action, BiFunction<Caller, Subject, T> work) {
+        return execute(action, work, false, true);
+    }
+
     private <T> T execute(String action, BiFunction<Caller, Subject, T> work, boolean changes) {
+        return execute(action, work, changes, false);
+    }
+
+    private <T> T execute(String action, BiFunction<Caller, Subject, T> work, boolean changes,
+                          boolean outsideTransaction) {
         Caller caller = currentCaller.current();
         // PostgreSQL keeps microseconds: what is answered now is what is read back later
         Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Subject subject = new Subject(at, zone);
         try {
+            if (outsideTransaction) {
+                return unitOfWork.readingCommitted(() -> work.apply(caller, subject));
+            }
             return unitOfWork.inTransaction(() -> {
                 T result = work.apply(caller, subject);
                 if (changes && !subject.changedNothing) {

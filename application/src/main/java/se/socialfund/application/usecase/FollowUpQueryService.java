@@ -10,13 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import se.socialfund.application.port.in.ApplicationView;
 import se.socialfund.application.port.in.FollowUpQueries.AnnualReport;
 import se.socialfund.application.port.in.FollowUpQueries.ListDeadlines;
-import se.socialfund.application.port.in.FollowUpQueries.PublicInvestments;
 import se.socialfund.application.port.out.ApplicationPeriods;
 import se.socialfund.application.port.out.ApplicationRepository;
 import se.socialfund.application.port.out.FundRepository;
@@ -26,14 +23,13 @@ import se.socialfund.domain.application.BoardDecision;
 import se.socialfund.domain.application.Stage;
 import se.socialfund.domain.followup.Deadline;
 import se.socialfund.domain.followup.EconomicEvaluation;
-import se.socialfund.domain.period.ApplicationPeriod;
 import se.socialfund.domain.shared.Actor;
 import se.socialfund.domain.shared.Money;
 import se.socialfund.domain.shared.Role;
 import se.socialfund.domain.shared.RuleViolation;
 
-/** Deadlines, the annual consolidated follow-up and the public list, computed from the investments. */
-public final class FollowUpQueryService implements ListDeadlines, AnnualReport, PublicInvestments {
+/** Deadlines and the annual consolidated follow-up, computed from the investments (the public list: PublicationService). */
+public final class FollowUpQueryService implements ListDeadlines, AnnualReport {
     /** Stages in which an investment has been granted money. */
     static final Set<Stage> INVESTMENTS = EnumSet.of(Stage.GRANTED, Stage.IN_IMPLEMENTATION, Stage.FOLLOWED_UP,
             Stage.EVALUATED, Stage.CLOSED, Stage.TERMINATED);
@@ -167,18 +163,5 @@ public final class FollowUpQueryService implements ListDeadlines, AnnualReport, 
      */
     private static boolean closedBefore(ApplicationSnapshot app, LocalDate start) {
         return app.implementationDecision() != null && app.implementationDecision().decidedOn().isBefore(start);
-    }
-
-    @Override
-    public List<PublicInvestments.Investment> investments() {
-        return unitOfWork.reading(() -> {
-            Map<UUID, ApplicationPeriod> byId = periods.all().stream()
-                    .collect(Collectors.toMap(ApplicationPeriod::id, Function.identity()));
-            return applications.inStages(INVESTMENTS).stream().map(app -> {
-                ApplicationPeriod period = byId.get(app.periodId());
-                return new PublicInvestments.Investment(app.content().title(), app.offices(), app.grantedAmount(),
-                        period.name(), period.year(), app.stage());
-            }).toList();
-        });
     }
 }

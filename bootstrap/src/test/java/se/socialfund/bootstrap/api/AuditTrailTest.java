@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import se.socialfund.bootstrap.api.outcomes.OutcomesContracts;
 import se.socialfund.bootstrap.documents.DocumentFixtures;
+import se.socialfund.bootstrap.api.idea.Ideas;
 import se.socialfund.bootstrap.support.Api;
 import se.socialfund.bootstrap.support.Contract;
 import se.socialfund.bootstrap.support.Database;
@@ -146,6 +147,25 @@ class AuditTrailTest {
         f.put("linkIndicatorToAim", new Fixture(() -> defineAim(Api.submit()), id -> Api
                 .fundOfficer().body(Map.of("contextIndicator", "audit-aim"))
                 .put("/api/v1/applications/" + id + "/indicators/absence-rate/aim")));
+        // ideas (issue 16)
+        f.put("submitIdea", Fixture.direct(() -> Api.withToken(Ideas.officer(), Contract.full())
+                .body(Ideas.sample(Api.OWN_OFFICE)).post("/api/v1/ideas")));
+        f.put("startIdeaScreening", new Fixture(() -> Ideas.in("RECEIVED", Api.OWN_OFFICE),
+                id -> Ideas.step(id, "screening", Ideas.officer(), Ideas.etag(id), null)));
+        f.put("askIdeaQuestion", new Fixture(() -> Ideas.in("SCREENING", Api.OWN_OFFICE),
+                id -> Ideas.step(id, "questions", Ideas.officer(), Ideas.etag(id), Map.of("question", "Hur?"))));
+        f.put("answerIdeaQuestion", new Fixture(() -> Ideas.in("QUESTION_OPEN", Api.OWN_OFFICE),
+                id -> Ideas.step(id, "answers", Ideas.FORM, Ideas.etag(id), Map.of("answer", "Så."))));
+        f.put("sponsorIdea", new Fixture(() -> Ideas.in("SCREENING", Api.OWN_OFFICE),
+                id -> Ideas.step(id, "sponsorship", se.socialfund.bootstrap.support.Tokens.token("office-head",
+                        Api.OWN_OFFICE), Ideas.etag(id), Map.of("comment", "Vi tar den"))));
+        f.put("declineIdea", new Fixture(() -> Ideas.in("SCREENING", Api.OWN_OFFICE),
+                id -> Ideas.step(id, "decline", Ideas.officer(), Ideas.etag(id), Map.of("reasons", List.of("Nej")))));
+        f.put("withdrawIdea", new Fixture(() -> Ideas.in("SCREENING", Api.OWN_OFFICE),
+                id -> Ideas.step(id, "withdrawal", Ideas.FORM, Ideas.etag(id), Map.of("reason", "Tillbaka"))));
+        f.put("convertIdea", new Fixture(() -> Ideas.in("SPONSORED", Api.OWN_OFFICE),
+                id -> Ideas.step(id, "conversion", se.socialfund.bootstrap.support.Tokens.token("applicant",
+                        Api.OWN_OFFICE), Ideas.etag(id), Ideas.conversion(Api.OWN_OFFICE))));
         return f;
     }
 
@@ -191,7 +211,9 @@ class AuditTrailTest {
                     operation);
             Response r = fixture.take().apply(prepared);
             assertThat(r.statusCode()).as(operation + ": " + r.asString()).isBetween(200, 201);
-            assertThat(Database.number("SELECT count(*) FROM audit_event")).as(operation).isEqualTo(all + 1);
+            // a conversion of an idea also submits its application, audited as any submission (issue 16)
+            int events = operation.equals("convertIdea") ? 2 : 1;
+            assertThat(Database.number("SELECT count(*) FROM audit_event")).as(operation).isEqualTo(all + events);
             assertThat(Database.number("SELECT count(*) FROM audit_event WHERE action = ? AND outcome = 'SUCCEEDED'",
                     operation)).as(operation).isEqualTo(mine + 1);
         }

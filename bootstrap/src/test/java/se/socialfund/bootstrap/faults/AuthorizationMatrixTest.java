@@ -19,6 +19,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 
 import org.junit.jupiter.api.Test;
 
+import se.socialfund.bootstrap.api.idea.Ideas;
 import se.socialfund.bootstrap.api.outcomes.OutcomesContracts;
 import se.socialfund.bootstrap.documents.DocumentFixtures;
 import se.socialfund.bootstrap.support.Api;
@@ -129,6 +130,24 @@ class AuthorizationMatrixTest {
         row("defineContextIndicator",       "403 403   403 403     200 200   403 403   403 403   403 403   401");
         row("setContextIndicatorValue",     "403 403   403 403     200 200   403 403   403 403   403 403   401");
         row("linkIndicatorToAim",           "403 404   403 404     200 200   403 403   403 403   403 404   401");
+        // publication (issue 15): the public reads answer everyone alike, with or without a token
+        row("getPublicInvestment",          "200 200   200 200     200 200   200 200   200 200   200 200   200");
+        row("getPublicFund",                "200 200   200 200     200 200   200 200   200 200   200 200   200");
+        row("downloadPublicDocument",       "200 200   200 200     200 200   200 200   200 200   200 200   200");
+        row("exportThreeSixtyGiving",       "200 200   200 200     200 200   200 200   200 200   200 200   200");
+        // ideas (issue 16): "own" is an office the idea concerns (for the conversion, the sponsoring office), the
+        // form that sent it; the fund's staff see all ideas, only fund officers act on them
+        row("submitIdea",                   "403 403   403 403     201 201   403 403   403 403   201 201   401");
+        row("listIdeas",                    "200 200   200 200     200 200   200 200   200 200   200 200   401");
+        row("getIdea",                      "200 404   200 404     200 200   200 200   200 200   200 404   401");
+        row("getIdeaHistory",               "200 404   200 404     200 200   200 200   200 200   200 404   401");
+        row("startIdeaScreening",           "403 404   403 404     200 200   403 403   403 403   403 404   401");
+        row("askIdeaQuestion",              "403 404   403 404     200 200   403 403   403 403   403 404   401");
+        row("answerIdeaQuestion",           "403 404   403 404     200 200   403 403   403 403   200 404   401");
+        row("sponsorIdea",                  "403 404   200 404     403 403   403 403   403 403   403 404   401");
+        row("declineIdea",                  "403 404   403 404     200 200   403 403   403 403   403 404   401");
+        row("withdrawIdea",                 "403 404   403 404     200 200   403 403   403 403   200 404   401");
+        row("convertIdea",                  "200 404   200 404     403 403   403 403   403 403   403 404   401");
     }
 
     private static void row(String operationId, String statuses) {
@@ -495,6 +514,27 @@ class AuthorizationMatrixTest {
             SETUPS.put("listGuidelineReviews", fresh -> Prepared.none());
             SETUPS.put("recordGuidelineReview", fresh -> new Prepared(Map.of(), Map.of(), Map.of(),
                     Map.of("reviewedOn", "2023-05-10", "decisionReference", "Matrisen § 9"), null));
+            // publication (issue 15)
+            SETUPS.put("getPublicInvestment", fresh -> Prepared.on(application("GRANTED"), Map.of(), null));
+            SETUPS.put("getPublicFund", fresh -> Prepared.none());
+            SETUPS.put("downloadPublicDocument", fresh -> onDocument(DocumentFixtures.published(listProbe()),
+                    Map.of("Accept", "*/*"), null));
+            SETUPS.put("exportThreeSixtyGiving", fresh -> new Prepared(Map.of(), Map.of("year",
+                    String.valueOf(Api.today().getYear())), Map.of(), null, null));
+            // ideas (issue 16), each write on an idea of its own in the stage the step needs
+            SETUPS.put("submitIdea", fresh -> new Prepared(Map.of(), Map.of(), Map.of("Idempotency-Key",
+                    "matrix-idea-" + UUID.randomUUID()), Ideas.sample(Api.OWN_OFFICE), null));
+            SETUPS.put("listIdeas", fresh -> new Prepared(Map.of(), Map.of("limit", "5"), Map.of(), null, null));
+            for (String read : List.of("getIdea", "getIdeaHistory")) {
+                SETUPS.put(read, fresh -> ideaStep(ideaProbe(), null));
+            }
+            SETUPS.put("startIdeaScreening", fresh -> ideaStep(idea("RECEIVED"), null));
+            SETUPS.put("askIdeaQuestion", fresh -> ideaStep(idea("SCREENING"), Map.of("question", "Hur?")));
+            SETUPS.put("answerIdeaQuestion", fresh -> ideaStep(idea("QUESTION_OPEN"), Map.of("answer", "Så.")));
+            SETUPS.put("sponsorIdea", fresh -> ideaStep(idea("SCREENING"), Map.of("comment", "Vi tar den")));
+            SETUPS.put("declineIdea", fresh -> ideaStep(idea("SCREENING"), Map.of("reasons", List.of("Nej"))));
+            SETUPS.put("withdrawIdea", fresh -> ideaStep(idea("SCREENING"), Map.of("reason", "Tillbaka")));
+            SETUPS.put("convertIdea", fresh -> ideaStep(idea("SPONSORED"), Ideas.conversion(Api.OWN_OFFICE)));
             // the long-term aim (issue 21): the indicator the writes need is defined by a fund officer first
             SETUPS.put("listContextIndicators", fresh -> Prepared.none());
             SETUPS.put("defineContextIndicator", fresh -> new Prepared(Map.of("code", "matrix-aim"), Map.of(),
@@ -520,6 +560,25 @@ class AuthorizationMatrixTest {
         static UUID period() {
             return UUID.fromString(Api.fundOfficer().get("/api/v1/applications/" + listProbe()).then()
                     .statusCode(200).extract().path("periodId"));
+        }
+
+        /** An idea of the own office, sent by the matrix's form client, walked to the stage. */
+        static UUID idea(String stage) {
+            return Ideas.in(stage, Api.OWN_OFFICE, FORM_OWN);
+        }
+
+        private static UUID ideaProbe;
+
+        static synchronized UUID ideaProbe() {
+            if (ideaProbe == null) {
+                ideaProbe = idea("SCREENING");
+            }
+            return ideaProbe;
+        }
+
+        static Prepared ideaStep(UUID id, Object body) {
+            return new Prepared(Map.of("id", id.toString()), Map.of(), Map.of("If-Match", Ideas.etag(id)), body,
+                    Database.string("SELECT registration_number FROM idea WHERE id = ?::uuid", id.toString()));
         }
 
         /** One outcomes contract of the own (providing) office for the reads. */

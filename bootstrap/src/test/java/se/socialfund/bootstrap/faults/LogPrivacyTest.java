@@ -113,6 +113,18 @@ class LogPrivacyTest {
             bad.put("NUL in a text", new Object[]{nul.toString(), 422});
             bad.forEach((name, c) -> statuses.put(name, Api.withToken(token, Contract.responses()).body((String) c[0])
                     .post("/api/v1/applications").then().statusCode((Integer) c[1]).extract().statusCode()));
+            // ideas (issue 16): the contact is personal data, never logged, neither when sent nor when refused
+            String officer = Tokens.token("fund-officer", "kommunstyrelsens-kontor");
+            Map<String, Object> idea = se.socialfund.bootstrap.api.idea.Ideas.sample(Api.OWN_OFFICE);
+            idea.put("contact", Map.of("name", marker + " kontakt", "email", marker + "@kontakt.example"));
+            String ideaId = Api.withToken(officer, Contract.full()).body(idea).post("/api/v1/ideas").then()
+                    .statusCode(201).extract().path("id");
+            statuses.put("idea", Api.withToken(officer, Contract.full()).get("/api/v1/ideas/" + ideaId).then()
+                    .statusCode(200).extract().statusCode());
+            Map<String, Object> badIdea = new LinkedHashMap<>(idea);
+            badIdea.put("contact", Map.of("name", marker + " kontakt", "email", marker + " utan snabel-a"));
+            statuses.put("idea with a bad contact", Api.withToken(officer, Contract.responses()).body(badIdea)
+                    .post("/api/v1/ideas").then().statusCode(422).extract().statusCode());
             Thread.sleep(500); // what is logged after the answer was sent
         } finally {
             root.removeHandler(capture);

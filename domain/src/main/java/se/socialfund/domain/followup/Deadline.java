@@ -20,7 +20,9 @@ public record Deadline(Kind kind, LocalDate dueOn, Status status, long daysLeft,
     public enum Kind {
         MID_TERM_FOLLOW_UP, FINAL_EVALUATION, IMPLEMENTATION_DECISION,
         /** Riktlinjens uppföljning: the guideline is reviewed once per term of office (issue 21, board/). */
-        GUIDELINE_REVIEW
+        GUIDELINE_REVIEW,
+        /** An idea (idéprövning) left in screening longer than configured (issue 16); listed once overdue. */
+        IDEA_SCREENING
     }
 
     public enum Status { DUE, OVERDUE }

@@ -12,8 +12,8 @@ import se.socialfund.domain.application.Revision;
 import se.socialfund.domain.application.Stage;
 
 
-/** Between the aggregate's snapshot and the rows that store it. */
-final class ApplicationMapper {
+/** Between the aggregate's snapshot and the rows that store it (public for the publication's store, which reads them). */
+public final class ApplicationMapper {
     private ApplicationMapper() {
     }
 
@@ -51,7 +51,7 @@ final class ApplicationMapper {
                 s.reviews()));
     }
 
-    static ApplicationSnapshot toSnapshot(ApplicationEntity e, RevisionEntity current) {
+    public static ApplicationSnapshot toSnapshot(ApplicationEntity e, RevisionEntity current) {
         StateDocument d = Documents.read(Documents.APPLICATION_STATE, e.state, StateDocument.class,
                 "application " + e.id);
         return new ApplicationSnapshot(e.id, RegistrationNumber.parse(e.registrationNumber), e.periodId,

@@ -43,39 +43,84 @@ public class ApplicationStore implements ApplicationRepository {
     @Inject
     java.time.ZoneId zone;
 
+    @Inject
+    WrittenApplications written;
+
+    @Inject
+    DeferredWrites deferred;
+
     @Override
     public Optional<Application> find(UUID id) {
-        ApplicationEntity e = em.find(ApplicationEntity.class, id);
-        if (e == null) {
+        deferred.flush();
+        // one statement: the row and its current revision together
+        List<Object[]> rows = em.createQuery("""
+                        select a, r from ApplicationEntity a, RevisionEntity r
+                         where a.id = :id and r.applicationId = a.id and r.number = a.currentRevision""",
+                        Object[].class)
+                .setParameter("id", id).getResultList();
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
+        ApplicationEntity e = (ApplicationEntity) rows.get(0)[0];
+        RevisionEntity current = (RevisionEntity) rows.get(0)[1];
         em.detach(e);
-        RevisionEntity current = em.createQuery(
-                        "from RevisionEntity r where r.applicationId = :id and r.number = :n", RevisionEntity.class)
-                .setParameter("id", id).setParameter("n", e.currentRevision).getSingleResult();
+        em.detach(current);
         return Optional.of(Application.restore(ApplicationMapper.toSnapshot(e, current)));
     }
 
+    /**
+     * One statement: the row, its first revision, its history and its office rows together (data-modifying CTEs;
+     * the foreign keys are checked at the statement's end), deferred to travel with the transaction's next
+     * statement ({@link DeferredWrites}). A submission runs it while it holds the registration counter's row, so
+     * every round trip saved here is saved for all submissions alike.
+     */
     @Override
     public void add(Application application) {
         ApplicationEntity e = ApplicationMapper.toEntity(application.snapshot());
-        em.persist(e);
-        em.flush();
-        storeNews(application, position(application.id()));
-        ApplicationTaskRows.write(em, application, zone, false);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("id", e.id);
+        params.put("number", e.registrationNumber);
+        params.put("period", e.periodId);
+        params.put("stage", e.stage);
+        params.put("version", e.version);
+        params.put("title", e.title);
+        params.put("lead", e.leadOffice);
+        params.put("offices", SqlArrays.literal(List.of(e.offices)));
+        params.put("submitter", e.submittedBy);
+        params.put("requested", e.requestedAmount);
+        params.put("granted", e.grantedAmount == null ? null : e.grantedAmount.toPlainString());
+        params.put("receivedAt", SqlArrays.utc(e.receivedAt));
+        params.put("updatedAt", SqlArrays.utc(e.updatedAt));
+        params.put("revision", e.currentRevision);
+        params.put("state", e.state);
+        storeNews(application, """
+                INSERT INTO application (id, registration_number, period_id, stage, version, title, lead_office,
+                       offices, submitted_by, requested_amount, granted_amount, received_at, updated_at,
+                       current_revision, state)
+                VALUES (:id, :number, :period, :stage, :version, :title, :lead, CAST(:offices AS text[]), :submitter,
+                       :requested, CAST(:granted AS numeric), :receivedAt, :updatedAt, :revision,
+                       CAST(:state AS jsonb))
+                RETURNING id, position""", params, true);
+        written.remember(application);
+        // the work queue's rows travel with the deferred writes (they refer to the row written above)
+        ApplicationTaskRows.statements(application, zone, false).forEach(w -> deferred.defer(w.sql(), w.params()));
     }
 
     @Override
     public void update(Application application, long loadedVersion) {
+        deferred.flush();
         ApplicationSnapshot s = application.snapshot();
         ApplicationEntity e = new ApplicationEntity();
         ApplicationMapper.fill(e, s);
-        int updated = em.createNativeQuery("""
+        // the row's position comes back with the update: no second read
+        @SuppressWarnings("unchecked")
+        List<Number> updated = em.createNativeQuery("""
                         UPDATE application SET stage = :stage, version = :version, title = :title,
                                lead_office = :lead, offices = CAST(:offices AS text[]),
                                requested_amount = :requested, granted_amount = CAST(:granted AS numeric),
                                updated_at = :updatedAt, current_revision = :revision, state = CAST(:state AS jsonb)
-                         WHERE id = :id AND version = :loaded""")
+                         WHERE id = :id AND version = :loaded
+                        RETURNING position""")
                 .setParameter("stage", e.stage).setParameter("version", e.version).setParameter("title", e.title)
                 .setParameter("lead", e.leadOffice).setParameter("offices", SqlArrays.literal(List.of(e.offices)))
                 .setParameter("requested", e.requestedAmount)
@@ -83,56 +128,95 @@ public class ApplicationStore implements ApplicationRepository {
                 .setParameter("updatedAt", OffsetDateTime.ofInstant(e.updatedAt, java.time.ZoneOffset.UTC))
                 .setParameter("revision", e.currentRevision).setParameter("state", e.state)
                 .setParameter("id", s.id()).setParameter("loaded", loadedVersion)
-                .executeUpdate();
-        if (updated == 0) {
+                .getResultList();
+        if (updated.isEmpty()) {
             Object current = em.createNativeQuery("SELECT version FROM application WHERE id = :id")
                     .setParameter("id", s.id()).getSingleResult();
             throw new StaleVersion(loadedVersion, ((Number) current).longValue());
         }
-        long position = position(s.id());
+        long position = updated.get(0).longValue();
         if (application.newRevision().isPresent()) {
             em.createNativeQuery("DELETE FROM application_office WHERE application_id = :id")
                     .setParameter("id", s.id()).executeUpdate();
         }
-        storeNews(application, position);
-        ApplicationTaskRows.write(em, application, zone, true);
-    }
-
-    private long position(UUID id) {
-        return ((Number) em.createNativeQuery("SELECT position FROM application WHERE id = :id")
-                .setParameter("id", id).getSingleResult()).longValue();
-    }
-
-    private void storeNews(Application application, long position) {
-        application.newRevision().ifPresent(r -> {
-            em.persist(ApplicationMapper.toEntity(application.id(), r));
-            for (String office : Set.copyOf(r.content().officeCodes())) {
-                em.createNativeQuery("INSERT INTO application_office (office, position, application_id) "
-                                + "VALUES (:office, :position, :id)")
-                        .setParameter("office", office).setParameter("position", position)
-                        .setParameter("id", application.id()).executeUpdate();
-            }
-        });
-        for (ApplicationEvent event : application.newEvents()) {
-            ApplicationEventEntity e = new ApplicationEventEntity();
-            e.applicationId = application.id();
-            e.version = event.version();
-            e.type = event.type().name();
-            e.at = event.at();
-            e.actorSubject = event.actorSubject();
-            e.actorName = event.actorName();
-            e.actorRole = event.actorRole();
-            e.actorOffice = event.actorOffice();
-            e.stageBefore = event.stageBefore() == null ? null : event.stageBefore().name();
-            e.stageAfter = event.stageAfter().name();
-            e.details = Documents.write(Documents.EVENT_DETAILS, new java.util.TreeMap<>(event.details()));
-            em.persist(e);
+        if (application.newRevision().isPresent() || !application.newEvents().isEmpty()) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("id", s.id());
+            params.put("position", position);
+            storeNews(application, "SELECT CAST(:id AS uuid) AS id, CAST(:position AS bigint) AS position", params,
+                    false);
         }
-        em.flush();
+        written.remember(application);
+        // the work queue's rows travel with the deferred writes (they refer to the row written above)
+        ApplicationTaskRows.statements(application, zone, true).forEach(w -> deferred.defer(w.sql(), w.params()));
+    }
+
+    /**
+     * The application's new revision (with its office rows) and new history events, in one statement after
+     * {@code head}, a query (or a data-modifying statement with RETURNING) that yields the row's id and position.
+     */
+    private void storeNews(Application application, String head, Map<String, Object> params, boolean defer) {
+        StringBuilder sql = new StringBuilder("WITH a AS (").append(head).append(")");
+        List<String> parts = new ArrayList<>();
+        application.newRevision().ifPresent(r -> {
+            RevisionEntity rev = ApplicationMapper.toEntity(application.id(), r);
+            parts.add("INSERT INTO application_revision (application_id, number, content, submitted_at, submitted_by, "
+                    + "answers_completion_request) SELECT a.id, :revNumber, CAST(:revContent AS jsonb), :revAt, "
+                    + "CAST(:revBy AS text), CAST(:revAnswers AS integer) FROM a");
+            params.put("revNumber", rev.number);
+            params.put("revContent", rev.content);
+            params.put("revAt", SqlArrays.utc(rev.submittedAt));
+            params.put("revBy", rev.submittedBy);
+            params.put("revAnswers", rev.answersCompletionRequest == null ? null
+                    : rev.answersCompletionRequest.toString());
+            parts.add("INSERT INTO application_office (office, position, application_id) "
+                    + "SELECT o, a.position, a.id FROM a, unnest(CAST(:officeCodes AS text[])) o");
+            params.put("officeCodes", SqlArrays.literal(List.copyOf(Set.copyOf(r.content().officeCodes()))));
+        });
+        int i = 0;
+        for (ApplicationEvent event : application.newEvents()) {
+            String p = "ev" + i++ + "_";
+            parts.add("INSERT INTO application_event (application_id, version, type, at, actor_subject, actor_name, "
+                    + "actor_role, actor_office, stage_before, stage_after, details) SELECT a.id, :" + p + "version, "
+                    + "CAST(:" + p + "type AS text), :" + p + "at, CAST(:" + p + "subject AS text), CAST(:" + p
+                    + "name AS text), CAST(:" + p + "role AS text), CAST(:" + p + "office AS text), CAST(:" + p
+                    + "before AS text), CAST(:" + p + "after AS text), CAST(:" + p + "details AS jsonb) FROM a");
+            params.put(p + "version", event.version());
+            params.put(p + "type", event.type().name());
+            params.put(p + "at", SqlArrays.utc(event.at()));
+            params.put(p + "subject", event.actorSubject());
+            params.put(p + "name", event.actorName());
+            params.put(p + "role", event.actorRole());
+            params.put(p + "office", event.actorOffice());
+            params.put(p + "before", event.stageBefore() == null ? null : event.stageBefore().name());
+            params.put(p + "after", event.stageAfter().name());
+            params.put(p + "details", Documents.write(Documents.EVENT_DETAILS, new java.util.TreeMap<>(event.details())));
+        }
+        if (parts.isEmpty()) {
+            // nothing new but the row itself (an insert must still run)
+            parts.add("SELECT count(*) FROM a");
+        }
+        for (int k = 0; k < parts.size() - 1; k++) {
+            sql.append(", n").append(k).append(" AS (").append(parts.get(k)).append(")");
+        }
+        sql.append(' ').append(parts.get(parts.size() - 1));
+        if (defer) {
+            // nobody waits for its answer: it travels with the transaction's next statement (DeferredWrites)
+            deferred.defer(sql.toString(), params);
+            return;
+        }
+        Query query = em.createNativeQuery(sql.toString());
+        params.forEach(query::setParameter);
+        if (parts.get(parts.size() - 1).startsWith("SELECT")) {
+            query.getResultList();
+        } else {
+            query.executeUpdate();
+        }
     }
 
     @Override
     public Page<ApplicationSummary> list(ApplicationFilter f, int limit, Long after) {
+        deferred.flush();
         StringBuilder sql = new StringBuilder("SELECT a.position, a.id, a.registration_number, a.title, a.stage, "
                 + "a.version, a.lead_office, a.offices, a.period_id, a.requested_amount, a.granted_amount, "
                 + "a.received_at, a.updated_at FROM application a");
@@ -192,6 +276,7 @@ public class ApplicationStore implements ApplicationRepository {
 
     @Override
     public List<ApplicationEvent> history(UUID id) {
+        deferred.flush();
         return em.createQuery("from ApplicationEventEntity e where e.applicationId = :id order by e.version",
                         ApplicationEventEntity.class).setParameter("id", id).getResultStream()
                 .map(e -> new ApplicationEvent(EventType.valueOf(e.type), e.at, e.actorSubject, e.actorName,
@@ -208,6 +293,7 @@ public class ApplicationStore implements ApplicationRepository {
 
     @Override
     public List<Revision> revisions(UUID id) {
+        deferred.flush();
         return em.createQuery("from RevisionEntity r where r.applicationId = :id order by r.number",
                         RevisionEntity.class).setParameter("id", id).getResultStream()
                 .map(ApplicationMapper::toRevision).toList();
@@ -215,6 +301,7 @@ public class ApplicationStore implements ApplicationRepository {
 
     @Override
     public Optional<Revision> revision(UUID id, int number) {
+        deferred.flush();
         return em.createQuery("from RevisionEntity r where r.applicationId = :id and r.number = :n",
                         RevisionEntity.class).setParameter("id", id).setParameter("n", number).getResultStream()
                 .findFirst().map(ApplicationMapper::toRevision);
@@ -226,6 +313,7 @@ public class ApplicationStore implements ApplicationRepository {
         if (ids.isEmpty()) {
             return found;
         }
+        deferred.flush();
         List<Object[]> rows = em.createQuery("select a, r from ApplicationEntity a, RevisionEntity r "
                 + "where a.id in :ids and r.applicationId = a.id and r.number = a.currentRevision", Object[].class)
                 .setParameter("ids", ids).getResultList();
@@ -240,6 +328,7 @@ public class ApplicationStore implements ApplicationRepository {
 
     @Override
     public List<ApplicationSnapshot> inStages(Set<Stage> stages) {
+        deferred.flush();
         List<String> names = stages.stream().map(Stage::name).toList();
         List<ApplicationEntity> rows = em.createQuery("from ApplicationEntity a where a.stage in :stages "
                 + "order by a.position", ApplicationEntity.class).setParameter("stages", names).getResultList();

@@ -36,14 +36,23 @@ public class AuditStore implements AuditTrail {
     @Inject
     EntityManager em;
 
+    @Inject
+    DeferredWrites deferred;
+
     @Override
     public AuditEvent append(AuditRecord record) {
-        Object[] head = (Object[]) em.createNativeQuery("SELECT last_sequence, last_hash FROM audit_chain_head "
-                + "WHERE id = 1 FOR UPDATE").getSingleResult();
+        // the change's deferred writes (a submission's rows) travel with the head's lock: one round trip
+        Object[] head = deferred.flushWith("SELECT last_sequence, last_hash FROM audit_chain_head WHERE id = 1 "
+                + "FOR UPDATE", Map.of()).get(0);
         AuditEvent event = AuditEvent.seal(((Number) head[0]).longValue() + 1, record, (String) head[1]);
-        em.createNativeQuery("INSERT INTO audit_event (" + COLUMNS + ") VALUES (:sequence, :at, :request, :subject, "
-                        + ":name, :roles, :office, :client, :action, :outcome, :objectType, :objectId, :number, "
-                        + "CAST(:before AS bigint), CAST(:after AS bigint), :previous, :hash, :sha)")
+        // the event and the head's move in one statement: the head is held to the commit, so each round trip
+        // after its lock is one that every change waits for
+        em.createNativeQuery("WITH e AS (INSERT INTO audit_event (" + COLUMNS + ") VALUES (:sequence, :at, "
+                        + ":request, :subject, :name, :roles, :office, :client, :action, :outcome, :objectType, "
+                        + ":objectId, :number, CAST(:before AS bigint), CAST(:after AS bigint), :previous, :hash, :sha) "
+                        + "RETURNING sequence, hash) "
+                        + "UPDATE audit_chain_head h SET last_sequence = e.sequence, last_hash = e.hash FROM e "
+                        + "WHERE h.id = 1")
                 .setParameter("sequence", event.sequence())
                 .setParameter("at", OffsetDateTime.ofInstant(record.occurredAt(), ZoneOffset.UTC))
                 .setParameter("request", record.requestId())
@@ -63,13 +72,12 @@ public class AuditStore implements AuditTrail {
                 .setParameter("hash", event.hash())
                 .setParameter("sha", record.contentSha256())
                 .executeUpdate();
-        em.createNativeQuery("UPDATE audit_chain_head SET last_sequence = :sequence, last_hash = :hash WHERE id = 1")
-                .setParameter("sequence", event.sequence()).setParameter("hash", event.hash()).executeUpdate();
         return event;
     }
 
     @Override
     public Page<AuditEvent> find(AuditFilter f, int limit, Long after) {
+        deferred.flush();
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_event");
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> where = new ArrayList<>();
@@ -110,6 +118,7 @@ public class AuditStore implements AuditTrail {
 
     @Override
     public ChainVerification verify() {
+        deferred.flush();
         // the head first: events appended while the walk runs lie beyond it and wait for the next verification
         Object[] head = (Object[]) em.createNativeQuery(
                 "SELECT last_sequence, last_hash FROM audit_chain_head WHERE id = 1").getSingleResult();

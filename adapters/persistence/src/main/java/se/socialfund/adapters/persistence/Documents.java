@@ -73,10 +73,15 @@ public final class Documents {
     /** What a board's act on a period with an Idempotency-Key answered (issue 21). */
     public static final DocumentKind BOARD_DECISIONS_RECEIPT = new DocumentKind("board decisions receipt",
             "board_decision_key", "receipt", 1);
+    /** An idea's snapshot (idéprövning): its content, screening, sponsorship and conversion. */
+    public static final DocumentKind IDEA = new DocumentKind("idea", "idea", "document", 1);
+    /** The external partners an application made from an idea records. */
+    public static final DocumentKind APPLICATION_ORIGIN = new DocumentKind("application origin",
+            "application_origin", "external_partners", 1);
 
     /** Every kind of document stored, for the check at start. */
     public static final List<DocumentKind> ALL = List.of(APPLICATION_STATE, REVISION_CONTENT, EVENT_DETAILS,
-            IDEMPOTENCY_RECEIPT, OUTCOMES_CONTRACT, BOARD_DECISIONS_RECEIPT);
+            IDEMPOTENCY_RECEIPT, OUTCOMES_CONTRACT, BOARD_DECISIONS_RECEIPT, IDEA, APPLICATION_ORIGIN);
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())

@@ -6,7 +6,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 
 import se.socialfund.application.port.in.SubmitApplicationUseCase.Receipt;
 import se.socialfund.application.port.out.IdempotencyKeys;
@@ -19,38 +18,16 @@ import se.socialfund.domain.shared.Conflict;
  */
 @ApplicationScoped
 public class IdempotencyStore implements IdempotencyKeys {
-    /** How long a retry waits for the first request with its key to finish. */
-    static final String WAIT_FOR_FIRST = "15s";
-    /**
-     * The claim's statement timeout: above the wait, so that the lock timeout ends it (409), not a shorter
-     * configured statement timeout (which would answer 503 as if the database were unreachable).
-     */
-    static final String CLAIM_STATEMENT_LIMIT = "20s";
-
     @Inject
     EntityManager em;
 
+    @Inject
+    DeferredWrites deferred;
+
     @Override
     public Optional<Earlier> claim(String caller, String key, String fingerprint) {
-        // both limits in one round trip, on every submission's path
-        em.createNativeQuery("SET LOCAL lock_timeout = '" + WAIT_FOR_FIRST + "'; SET LOCAL statement_timeout = '"
-                + CLAIM_STATEMENT_LIMIT + "'").executeUpdate();
-        int inserted;
-        try {
-            inserted = em.createNativeQuery("INSERT INTO idempotency_key (caller, key, fingerprint) "
-                            + "VALUES (:caller, :key, :fingerprint) ON CONFLICT DO NOTHING")
-                    .setParameter("caller", caller).setParameter("key", key).setParameter("fingerprint", fingerprint)
-                    .executeUpdate();
-        } catch (PersistenceException e) {
-            if (isLockTimeout(e)) {
-                throw new Conflict("idempotency-in-progress", "a request with this Idempotency-Key is still being "
-                        + "processed; retry shortly to get its answer");
-            }
-            throw e;
-        }
-        em.createNativeQuery("SET LOCAL lock_timeout TO DEFAULT; SET LOCAL statement_timeout TO DEFAULT")
-                .executeUpdate();
-        if (inserted == 1) {
+        deferred.flush();
+        if (KeyClaims.claim(em, "idempotency_key", caller, key, fingerprint, IdempotencyStore::inProgress)) {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
@@ -59,8 +36,7 @@ public class IdempotencyStore implements IdempotencyKeys {
                 .setParameter("caller", caller).setParameter("key", key).getResultList();
         Object[] row = rows.get(0);
         if (row[1] == null) {
-            throw new Conflict("idempotency-in-progress", "a request with this Idempotency-Key is still being "
-                    + "processed; retry shortly to get its answer");
+            throw inProgress();
         }
         return Optional.of(new Earlier((String) row[0], Documents.read(Documents.IDEMPOTENCY_RECEIPT,
                 (String) row[1], Receipt.class, "idempotency key " + key)));
@@ -68,18 +44,14 @@ public class IdempotencyStore implements IdempotencyKeys {
 
     @Override
     public void complete(String caller, String key, Receipt receipt) {
-        em.createNativeQuery("UPDATE idempotency_key SET receipt = CAST(:receipt AS jsonb) "
-                        + "WHERE caller = :caller AND key = :key")
-                .setParameter("receipt", Documents.write(Documents.IDEMPOTENCY_RECEIPT, receipt)).setParameter("caller", caller)
-                .setParameter("key", key).executeUpdate();
+        // nobody in the transaction reads the receipt back: it travels with the next statement (DeferredWrites)
+        deferred.defer("UPDATE idempotency_key SET receipt = CAST(:receipt AS jsonb) WHERE caller = :caller AND key = :key",
+                java.util.Map.of("receipt", Documents.write(Documents.IDEMPOTENCY_RECEIPT, receipt), "caller", caller,
+                        "key", key));
     }
 
-    private static boolean isLockTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+    private static Conflict inProgress() {
+        return new Conflict("idempotency-in-progress", "a request with this Idempotency-Key is still being "
+                + "processed; retry shortly to get its answer");
     }
 }

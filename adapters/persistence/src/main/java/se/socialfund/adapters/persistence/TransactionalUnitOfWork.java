@@ -6,13 +6,15 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import se.socialfund.application.port.in.StoreUnavailable;
 import se.socialfund.application.port.out.UnitOfWork;
 
 /**
- * One JTA transaction per use case. Failures of the database itself (unreachable, shutting down, out of
+ * One JTA transaction per use case (reads that one statement answers go without one). Failures of the database itself (unreachable, shutting down, out of
  * connections, a statement or lock timeout) become {@link StoreUnavailable}, which callers may retry; everything
  * else passes through unchanged.
  */
@@ -36,6 +38,32 @@ public class TransactionalUnitOfWork implements UnitOfWork {
             return QuarkusTransaction.requiringNew().call(work::get);
         } catch (RuntimeException e) {
             throw translate(e);
+        }
+    }
+
+    /**
+     * No transaction: Hibernate's request-scoped session runs each statement on a connection in autocommit mode, so
+     * a read of one SELECT is one round trip (no BEGIN, no COMMIT, no flush at the end). Inside a transaction the
+     * work simply joins it. Outside a request (a scheduled job) a request context is opened for the work's session.
+     */
+    @Override
+    public <T> T readingCommitted(Supplier<T> work) {
+        if (QuarkusTransaction.isActive()) {
+            return work.get();
+        }
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean opened = !requestContext.isActive();
+        if (opened) {
+            requestContext.activate();
+        }
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            throw translate(e);
+        } finally {
+            if (opened) {
+                requestContext.terminate();
+            }
         }
     }
 

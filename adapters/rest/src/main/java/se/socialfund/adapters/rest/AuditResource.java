@@ -92,7 +92,7 @@ public class AuditResource {
     }
 
     /** The first acceptable type, in the client's order of preference, that one of the two answers fits. */
-    static boolean prefersCsv(HttpHeaders headers) {
+    public static boolean prefersCsv(HttpHeaders headers) {
         for (MediaType type : headers.getAcceptableMediaTypes()) {
             if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
                 return false;
@@ -121,7 +121,7 @@ public class AuditResource {
     }
 
     /** Text that a spreadsheet shows as text: quoted when needed, and never read as a formula. */
-    static String cell(Object value) {
+    public static String cell(Object value) {
         if (value == null) {
             return "";
         }

@@ -30,9 +30,10 @@ import se.socialfund.domain.followup.Deadline;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class FollowUpResource {
+    /** An application's deadline, or (kind IDEA_SCREENING, with {@code ideaId}) an idea's screening (issue 16). */
     public record DeadlineDto(UUID applicationId, String registrationNumber, String title, String leadOffice,
                               List<String> offices, String kind, LocalDate dueOn, String status, long daysLeft,
-                              long daysOverdue, String href) {
+                              long daysOverdue, String href, UUID ideaId) {
     }
 
     public record AnnualInvestmentDto(UUID applicationId, String registrationNumber, String title, String leadOffice,
@@ -66,17 +67,30 @@ public class FollowUpResource {
     @Inject
     AnnualReport annual;
 
+    @Inject
+    se.socialfund.application.port.in.idea.IdeaUseCases.IdeaDeadlines ideaDeadlines;
+
     @GET
     @Path("/deadlines")
     public PageDto<DeadlineDto> deadlines(@QueryParam("office") String office, @QueryParam("kind") String kind,
                                           @QueryParam("status") String status) {
-        return new PageDto<>(deadlines.deadlines(ApplicationResource.office(office),
-                parse("kind", kind, Deadline.Kind.class), parse("status", status, Deadline.Status.class)).stream()
+        Deadline.Kind k = parse("kind", kind, Deadline.Kind.class);
+        Deadline.Status st = parse("status", status, Deadline.Status.class);
+        List<DeadlineDto> items = new java.util.ArrayList<>(deadlines.deadlines(ApplicationResource.office(office),
+                k, st).stream()
                 .map(i -> new DeadlineDto(i.applicationId(), i.registrationNumber(), i.title(), i.leadOffice(),
                         i.offices(), i.deadline().kind().name(), i.deadline().dueOn(), i.deadline().status().name(),
                         i.deadline().daysLeft(), i.deadline().daysOverdue(),
                         i.applicationId() == null ? GUIDELINE_REVIEWS
-                                : ResponseMapper.APPLICATIONS + i.applicationId())).toList(), null);
+                                : ResponseMapper.APPLICATIONS + i.applicationId(), null)).toList());
+        // ideas left in screening too long (issue 16): always overdue, after the applications' deadlines
+        if ((k == null || k == Deadline.Kind.IDEA_SCREENING) && (st == null || st == Deadline.Status.OVERDUE)) {
+            ideaDeadlines.overdueScreenings(office).forEach(d -> items.add(new DeadlineDto(null,
+                    d.registrationNumber(), d.title(), null, d.offices(), Deadline.Kind.IDEA_SCREENING.name(),
+                    d.dueOn(), Deadline.Status.OVERDUE.name(), 0, d.daysOverdue(), "/api/v1/ideas/" + d.ideaId(),
+                    d.ideaId())));
+        }
+        return new PageDto<>(items, null);
     }
 
     @Inject

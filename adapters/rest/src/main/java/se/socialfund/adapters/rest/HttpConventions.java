@@ -79,7 +79,13 @@ public class HttpConventions {
         }
         rc.response().putHeader(REQUEST_ID, id);
         if (rc.request().path().startsWith("/api/")) {
-            rc.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            // unless the answer says otherwise (a download, the public reads): set when the headers are written, so
+            // that an answer's own Cache-Control is the only one it carries
+            rc.addHeadersEndHandler(v -> {
+                if (!rc.response().headers().contains(HttpHeaders.CACHE_CONTROL)) {
+                    rc.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+                }
+            });
         }
         rc.next();
     }

@@ -12,7 +12,7 @@ import se.socialfund.domain.followup.IndicatorAttainment;
 import se.socialfund.domain.fund.FundBalance;
 import se.socialfund.domain.shared.Money;
 
-/** What the follow-up of the fund's investments shows: deadlines, the yearly report and the public list. */
+/** What the follow-up of the fund's investments shows: deadlines and the yearly report (the public list: publication). */
 public final class FollowUpQueries {
     private FollowUpQueries() {
     }
@@ -65,14 +65,5 @@ public final class FollowUpQueries {
         }
 
         Report annual(int year);
-    }
-
-    /** The public list of granted investments: title, offices, amount, period and stage; nothing else. */
-    public interface PublicInvestments {
-        record Investment(String title, List<String> offices, Money grantedAmount, String period, int periodYear,
-                          Stage stage) {
-        }
-
-        List<Investment> investments();
     }
 }

@@ -14,4 +14,13 @@ public interface UnitOfWork {
     default <T> T reading(Supplier<T> work) {
         return inTransaction(work);
     }
+
+    /**
+     * Runs a read with no transaction around it: each statement sees what was committed when it began (autocommit),
+     * and the read costs its statements' round trips only (no BEGIN, no COMMIT, no flush). For reads that one
+     * statement answers, or whose statements cannot contradict one another when a change commits between them.
+     */
+    default <T> T readingCommitted(Supplier<T> work) {
+        return reading(work);
+    }
 }

@@ -20,8 +20,9 @@ import se.socialfund.domain.event.ChangeEvent;
  * taken under the chain's head lock, held to the commit, so sequences are in commit order: a reader of the feed
  * never sees a later event before an earlier one has committed (README, "The event feed").
  *
- * <p>What the event says of the application is read before the append (one read by key, not the whole aggregate),
- * so the head lock is held no longer than for the two inserts, and the change's other locks barely longer.
+ * <p>What the event says of the application is read before the append (one read by key, not the whole aggregate,
+ * or none when the transaction itself wrote the row: the outbox's adapter knows what it wrote), so the head lock is
+ * held no longer than for the two inserts, and the change's other locks barely longer.
  */
 public final class EventPublishingAuditTrail implements AuditTrail {
     private final AuditTrail trail;

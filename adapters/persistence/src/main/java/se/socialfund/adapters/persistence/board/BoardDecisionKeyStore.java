@@ -6,9 +6,9 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 
 import se.socialfund.adapters.persistence.Documents;
+import se.socialfund.adapters.persistence.KeyClaims;
 import se.socialfund.application.port.in.board.BoardDecisionsUseCase.Receipt;
 import se.socialfund.application.port.out.board.BoardDecisionKeys;
 import se.socialfund.domain.shared.Conflict;
@@ -20,33 +20,13 @@ import se.socialfund.domain.shared.Conflict;
  */
 @ApplicationScoped
 public class BoardDecisionKeyStore implements BoardDecisionKeys {
-    /** How long a retry waits for the first request with its key to finish. */
-    static final String WAIT_FOR_FIRST = "15s";
-    /** Above the wait, so that the lock timeout ends the claim (409), not a shorter statement timeout (503). */
-    static final String CLAIM_STATEMENT_LIMIT = "20s";
 
     @Inject
     EntityManager em;
 
     @Override
     public Optional<Earlier> claim(String caller, String key, String fingerprint) {
-        em.createNativeQuery("SET LOCAL lock_timeout = '" + WAIT_FOR_FIRST + "'; SET LOCAL statement_timeout = '"
-                + CLAIM_STATEMENT_LIMIT + "'").executeUpdate();
-        int inserted;
-        try {
-            inserted = em.createNativeQuery("INSERT INTO board_decision_key (caller, key, fingerprint) "
-                            + "VALUES (:caller, :key, :fingerprint) ON CONFLICT DO NOTHING")
-                    .setParameter("caller", caller).setParameter("key", key).setParameter("fingerprint", fingerprint)
-                    .executeUpdate();
-        } catch (PersistenceException e) {
-            if (isLockTimeout(e)) {
-                throw inProgress();
-            }
-            throw e;
-        }
-        em.createNativeQuery("SET LOCAL lock_timeout TO DEFAULT; SET LOCAL statement_timeout TO DEFAULT")
-                .executeUpdate();
-        if (inserted == 1) {
+        if (KeyClaims.claim(em, "board_decision_key", caller, key, fingerprint, BoardDecisionKeyStore::inProgress)) {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
@@ -74,12 +54,4 @@ public class BoardDecisionKeyStore implements BoardDecisionKeys {
                 + "processed; retry shortly to get its answer");
     }
 
-    private static boolean isLockTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -1,5 +1,6 @@
 package se.socialfund.adapters.persistence.document;
 
+import se.socialfund.adapters.persistence.KeyClaims;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,7 +11,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 
 import se.socialfund.application.port.in.Page;
@@ -67,6 +67,33 @@ public class DocumentStore implements DocumentRepository {
                         + "ORDER BY position")
                 .setParameter("type", owner.type()).setParameter("id", owner.id()).getResultList();
         return rows.stream().map(DocumentStore::toDocument).toList();
+    }
+
+    /**
+     * The published, unmarked documents of many applications at once (the public page reads a page of investments
+     * with one query for all their documents), per application in the order they were registered.
+     */
+    public java.util.Map<UUID, List<Document>> publishedOfApplications(java.util.Collection<UUID> applicationIds) {
+        java.util.Map<UUID, List<Document>> byOwner = new java.util.HashMap<>();
+        if (applicationIds.isEmpty()) {
+            return byOwner;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM document WHERE owner_type = :type "
+                        + "AND owner_id IN (:ids) AND published_at IS NOT NULL AND secrecy_provision IS NULL "
+                        + "ORDER BY position")
+                .setParameter("type", Owner.APPLICATION).setParameter("ids", applicationIds).getResultList();
+        rows.forEach(r -> byOwner.computeIfAbsent((UUID) r[3], k -> new java.util.ArrayList<>()).add(toDocument(r)));
+        return byOwner;
+    }
+
+    /** A document that is published and not marked, or empty. */
+    public Optional<Document> findPublished(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM document WHERE id = :id "
+                        + "AND published_at IS NOT NULL AND secrecy_provision IS NULL")
+                .setParameter("id", id).getResultList();
+        return rows.stream().findFirst().map(DocumentStore::toDocument);
     }
 
     @Override
@@ -132,22 +159,7 @@ public class DocumentStore implements DocumentRepository {
     @Override
     public Optional<EarlierUpload> claimKey(String caller, String key, String fingerprint) {
         // as the submissions' keys: wait up to 15 s for an unfinished first request, with a statement limit above it
-        em.createNativeQuery("SET LOCAL lock_timeout = '15s'; SET LOCAL statement_timeout = '20s'").executeUpdate();
-        int inserted;
-        try {
-            inserted = em.createNativeQuery("INSERT INTO document_upload_key (caller, key, fingerprint) "
-                            + "VALUES (:caller, :key, :fingerprint) ON CONFLICT DO NOTHING")
-                    .setParameter("caller", caller).setParameter("key", key).setParameter("fingerprint", fingerprint)
-                    .executeUpdate();
-        } catch (PersistenceException e) {
-            if (isLockTimeout(e)) {
-                throw inProgress();
-            }
-            throw e;
-        }
-        em.createNativeQuery("SET LOCAL lock_timeout TO DEFAULT; SET LOCAL statement_timeout TO DEFAULT")
-                .executeUpdate();
-        if (inserted == 1) {
+        if (KeyClaims.claim(em, "document_upload_key", caller, key, fingerprint, DocumentStore::inProgress)) {
             return Optional.empty();
         }
         Object[] row = (Object[]) em.createNativeQuery("SELECT fingerprint, document_id FROM document_upload_key "
@@ -169,15 +181,6 @@ public class DocumentStore implements DocumentRepository {
     private static Conflict inProgress() {
         return new Conflict("idempotency-in-progress", "an upload with this Idempotency-Key is still being "
                 + "processed; retry shortly to get its answer");
-    }
-
-    private static boolean isLockTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static OffsetDateTime time(Instant i) {

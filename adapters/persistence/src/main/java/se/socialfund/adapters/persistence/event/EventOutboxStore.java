@@ -27,6 +27,9 @@ public class EventOutboxStore implements EventOutbox {
     @Inject
     EntityManager em;
 
+    @Inject
+    se.socialfund.adapters.persistence.WrittenApplications written;
+
     @Override
     public void append(ChangeEvent e) {
         em.createNativeQuery("INSERT INTO feed_event (" + COLUMNS + ") VALUES (:sequence, :id, :type, :subject, :at, "
@@ -41,6 +44,11 @@ public class EventOutboxStore implements EventOutbox {
 
     @Override
     public Optional<ApplicationFacts> facts(UUID applicationId) {
+        // a change this transaction just made is known without reading the row back (a submission's case)
+        Optional<ApplicationFacts> known = written.find(applicationId);
+        if (known.isPresent()) {
+            return known;
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT id, registration_number, stage, version, offices, "
                 + "submitted_by FROM application WHERE id = :id").setParameter("id", applicationId).getResultList();

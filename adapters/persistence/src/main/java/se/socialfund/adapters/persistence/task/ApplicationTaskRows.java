@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
@@ -28,20 +29,39 @@ public final class ApplicationTaskRows {
     private ApplicationTaskRows() {
     }
 
-    /** Writes the rows of the application's current state; {@code replace}: removes its earlier rows first. */
-    public static void write(EntityManager em, Application application, ZoneId zone, boolean replace) {
-        if (replace) {
-            em.createNativeQuery("DELETE FROM application_task WHERE application_id = :id")
-                    .setParameter("id", application.id()).executeUpdate();
-        }
-        insert(em, application.snapshot(), zone);
+    /** A statement with named parameters, to be run (or deferred) in the changing transaction. */
+    public record Write(String sql, Map<String, Object> params) {
     }
 
+    /**
+     * The statements that write the rows of the application's current state, in order; {@code replace}: its earlier
+     * rows are removed first. Named parameters and {@code CAST}s only, so that the store may defer them with its
+     * other writes ({@code DeferredWrites}).
+     */
+    public static List<Write> statements(Application application, ZoneId zone, boolean replace) {
+        List<Write> writes = new ArrayList<>();
+        if (replace) {
+            writes.add(new Write("DELETE FROM application_task WHERE application_id = :id",
+                    Map.of("id", application.id())));
+        }
+        insertion(application.snapshot(), zone).ifPresent(writes::add);
+        return writes;
+    }
+
+    /** Inserts the rows of a stored application's state at once (the backfill of applications stored before V35). */
     static void insert(EntityManager em, ApplicationSnapshot snapshot, ZoneId zone) {
+        insertion(snapshot, zone).ifPresent(w -> {
+            jakarta.persistence.Query query = em.createNativeQuery(w.sql());
+            w.params().forEach(query::setParameter);
+            query.executeUpdate();
+        });
+    }
+
+    private static java.util.Optional<Write> insertion(ApplicationSnapshot snapshot, ZoneId zone) {
         Application app = Application.restore(snapshot);
         List<Action> possible = app.possibleActions();
         if (possible.isEmpty()) {
-            return;
+            return java.util.Optional.empty();
         }
         List<String> scopes = new ArrayList<>();
         scopes.add(EVERY);
@@ -49,16 +69,16 @@ public final class ApplicationTaskRows {
         // the due date does not depend on the day asked (only its status does)
         LocalDate due = Deadline.owedBy(snapshot, LocalDate.EPOCH, zone).stream().map(Deadline::dueOn)
                 .min(LocalDate::compareTo).orElse(null);
-        em.createNativeQuery("""
-                        INSERT INTO application_task (scope, due_on, waiting_since, application_id, submitted_by, actions)
-                        SELECT scope, CAST(:due AS date), :waiting, :id, :submitter, CAST(:actions AS text[])
-                          FROM unnest(CAST(:scopes AS text[])) scope""")
-                .setParameter("due", due == null ? "infinity" : due.toString())
-                .setParameter("waiting", SqlArrays.utc(snapshot.updatedAt()))
-                .setParameter("id", snapshot.id())
-                .setParameter("submitter", snapshot.submittedBy())
-                .setParameter("actions", SqlArrays.literal(possible.stream().map(Action::name).toList()))
-                .setParameter("scopes", SqlArrays.literal(scopes))
-                .executeUpdate();
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("due", due == null ? "infinity" : due.toString());
+        params.put("waiting", SqlArrays.utc(snapshot.updatedAt()));
+        params.put("id", snapshot.id());
+        params.put("submitter", snapshot.submittedBy());
+        params.put("actions", SqlArrays.literal(possible.stream().map(Action::name).toList()));
+        params.put("scopes", SqlArrays.literal(scopes));
+        return java.util.Optional.of(new Write("""
+                INSERT INTO application_task (scope, due_on, waiting_since, application_id, submitted_by, actions)
+                SELECT scope, CAST(:due AS date), :waiting, :id, :submitter, CAST(:actions AS text[])
+                  FROM unnest(CAST(:scopes AS text[])) scope""", params));
     }
 }

@@ -57,7 +57,6 @@ import se.socialfund.domain.shared.NotFound;
 @Authenticated
 public class DocumentResource {
     static final String DOCUMENTS = "/api/v1/documents/";
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d{0,18})-(\\d{0,18})");
 
     @Inject
     ViewDocuments views;
@@ -138,72 +137,9 @@ public class DocumentResource {
                             @HeaderParam("Range") String range, @HeaderParam("If-Range") String ifRange) {
         UUID documentId = documentId(id);
         Document d = downloads.mayDownload(documentId);
-        String etag = "\"" + d.sha256() + "\"";
-        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag)
-                    .header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
-        }
-        long size = d.size();
-        long first = 0;
-        long last = size - 1;
-        boolean partial = false;
-        if (range != null && (ifRange == null || ifRange.trim().equals(etag))) {
-            Matcher m = RANGE.matcher(range.replace(" ", ""));
-            if (m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
-                if (m.group(1).isEmpty()) {
-                    long suffix = Long.parseLong(m.group(2));
-                    first = Math.max(0, size - suffix);
-                    partial = suffix > 0;
-                } else {
-                    first = Long.parseLong(m.group(1));
-                    last = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
-                    partial = true;
-                }
-                if (!partial || first >= size || first > last) {
-                    Problem p = new Problem("range-not-satisfiable", "Range not satisfiable", 416,
-                            "the document has " + size + " bytes; ask for a range within them");
-                    p.instance = DOCUMENTS + id + "/content";
-                    return p.response().header("Content-Range", "bytes */" + size).build();
-                }
-            }
-            // a range of another unit, several ranges or one this API cannot read: the whole content (RFC 9110)
-        }
-        long length = last - first + 1;
-        InputStream in = downloads.open(documentId, first, length);
-        StreamingOutput stream = out -> {
-            try (in) {
-                in.transferTo(out);
-            }
-        };
-        Response.ResponseBuilder response = Response.status(partial ? 206 : 200).entity(stream)
-                .type(d.mediaType())
-                .header(HttpHeaders.CONTENT_LENGTH, length)
-                .header(HttpHeaders.ETAG, etag)
-                .header("Accept-Ranges", "bytes")
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
-                .header("Content-Disposition", disposition(d.fileName()));
-        if (partial) {
-            response.header("Content-Range", "bytes " + first + "-" + last + "/" + size);
-        }
-        return response.build();
-    }
-
-    private static boolean matches(String ifNoneMatch, String etag) {
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.trim();
-            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** An attachment, with an ASCII name for old clients and the real name in UTF-8 (RFC 6266, RFC 8187). */
-    static String disposition(String fileName) {
-        String ascii = fileName.replaceAll("[^\\x20-\\x7E]", "_").replace("\"", "_").replace("\\", "_");
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+        return ContentDownload.respond(new ContentDownload.Content(d.sha256(), d.size(), d.mediaType(), d.fileName(),
+                        (offset, length) -> downloads.open(documentId, offset, length)), ifNoneMatch, range, ifRange,
+                "private, no-cache", DOCUMENTS + id + "/content");
     }
 
     private static UUID documentId(String id) {

@@ -36,6 +36,10 @@ final class AllowedMethods {
         // issue 21: the long-term aim
         put("/api/v1/context-indicators/[^/]+(/values/[^/]+)?", "PUT");
         put("/api/v1/applications/" + ID + "/indicators/[^/]+/aim", "PUT");
+        // issue 16
+        put("/api/v1/ideas", "GET, POST");
+        put("/api/v1/ideas/" + ID + "/(screening|questions|answers|sponsorship|decline|withdrawal|conversion)",
+                "POST");
     }
 
     private AllowedMethods() {
