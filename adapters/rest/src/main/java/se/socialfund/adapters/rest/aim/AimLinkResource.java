@@ -18,10 +18,11 @@ import se.socialfund.adapters.rest.aim.LongTermAimResource.AimLinkRequest;
 import se.socialfund.application.port.in.aim.LongTermAimUseCases;
 
 /**
- * An investment's indicator linked to the long-term aim: a root of its own, so that it is matched before the
- * applications' resources (a longer literal path).
+ * An investment's indicator linked to the long-term aim. Under the applications' root path, as the other resources
+ * of one application: a root of its own (the whole path) took part in matching beside it, and a wrong method on
+ * this path answered 404 instead of 405. Its longer literal path is matched before the applications' own.
  */
-@Path("/api/v1/applications/{id}/indicators/{indicatorCode}/aim")
+@Path("/api/v1/applications")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class AimLinkResource {
@@ -29,6 +30,7 @@ public class AimLinkResource {
     LongTermAimUseCases aims;
 
     @PUT
+    @Path("/{id}/indicators/{indicatorCode}/aim")
     @Consumes(MediaType.APPLICATION_JSON)
     public AimLinkDto link(@PathParam("id") String id, @PathParam("indicatorCode") String indicatorCode,
                            @NotNull AimLinkRequest body) {
