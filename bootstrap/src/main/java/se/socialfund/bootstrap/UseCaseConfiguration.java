@@ -197,9 +197,14 @@ public class UseCaseConfiguration {
     se.socialfund.application.usecase.board.DecisionMemoService decisionMemo(AuditedChanges changes,
             ApplicationPeriods periods, ApplicationRepository applications, FundRepository fund, MunicipalGoals goals,
             se.socialfund.application.port.out.board.MemoPriorities priorities,
-            se.socialfund.application.port.out.board.PdfRenderer renderer) {
+            se.socialfund.application.port.out.board.PdfRenderer renderer,
+            se.socialfund.application.port.out.board.PeriodCases cases,
+            se.socialfund.application.port.out.RegistrationNumbers numbers,
+            se.socialfund.application.port.out.document.DocumentRepository documents,
+            se.socialfund.application.port.out.document.ContentStore contents) {
         return new se.socialfund.application.usecase.board.DecisionMemoService(changes, periods, applications, fund,
-                goals, priorities, renderer);
+                goals, priorities, renderer, cases, numbers, documents,
+                new se.socialfund.application.usecase.document.DocumentRegistry(documents, contents));
     }
 
     @Produces

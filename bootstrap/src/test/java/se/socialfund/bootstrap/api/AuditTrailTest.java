@@ -137,6 +137,12 @@ class AuditTrailTest {
             return Api.fundOfficer().header("If-Match", etag).body(Map.of("order", List.of(id.toString())))
                     .put(memo + "/priorities");
         }));
+        // the memo frozen as a document (issue 21): a new application makes the memo one not frozen before
+        f.put("freezeDecisionMemo", new Fixture(() -> Steps.applicationIn("READY_FOR_DECISION"), id -> {
+            String memo = "/api/v1/application-periods/" + periodOf(id) + "/decision-memo";
+            String etag = Api.fundOfficer().get(memo).then().statusCode(200).extract().header("ETag");
+            return Api.fundOfficer().header("If-Match", etag).post(memo + "/documents");
+        }));
         f.put("recordGuidelineReview", Fixture.direct(() -> Api.fundOfficer().body(Map.of("reviewedOn",
                 "2023-06-01", "decisionReference", "Revisionen § 3")).post("/api/v1/guideline-reviews")));
         // the long-term aim (issue 21): the value and the link need the indicator, defined while preparing

@@ -123,6 +123,9 @@ class AuthorizationMatrixTest {
         row("recordBoardDecisions",         "403 403   403 403     200 200   403 403   403 403   403 403   401");
         row("getDecisionMemo",              "403 403   403 403     200 200   200 200   200 200   403 403   401");
         row("setDecisionMemoPriorities",    "403 403   403 403     200 200   403 403   403 403   403 403   401");
+        // the memo frozen as a document of the period (issue 21): frozen by fund officers, read by the memo's readers
+        row("freezeDecisionMemo",           "403 403   403 403     201 201   403 403   403 403   403 403   401");
+        row("listPeriodDocuments",          "403 403   403 403     200 200   200 200   200 200   403 403   401");
         row("listGuidelineReviews",         "403 403   403 403     200 200   200 200   200 200   403 403   401");
         row("recordGuidelineReview",        "403 403   403 403     201 201   403 403   403 403   403 403   401");
         // the long-term aim (issue 21): fund officers write; the annual report's readers read
@@ -511,6 +514,18 @@ class AuthorizationMatrixTest {
                 return new Prepared(Map.of("id", period().toString()), Map.of(), Map.of("If-Match", etag),
                         Map.of("order", List.of(id.toString())), null);
             });
+            // each allowed freeze on a memo of a new version (the priorities set again), so each makes a document
+            SETUPS.put("freezeDecisionMemo", fresh -> {
+                UUID id = application("READY_FOR_DECISION");
+                String memo = "/api/v1/application-periods/" + period() + "/decision-memo";
+                String etag = Api.fundOfficer().get(memo).then().statusCode(200).extract().header("ETag");
+                String next = Api.fundOfficer().header("If-Match", etag).body(Map.of("order", List.of(id.toString())))
+                        .put(memo + "/priorities").then().statusCode(200).extract().header("ETag");
+                return new Prepared(Map.of("id", period().toString()), Map.of(), Map.of("If-Match", next), null,
+                        null);
+            });
+            SETUPS.put("listPeriodDocuments", fresh -> new Prepared(Map.of("id", period().toString()), Map.of(),
+                    Map.of(), null, null));
             SETUPS.put("listGuidelineReviews", fresh -> Prepared.none());
             SETUPS.put("recordGuidelineReview", fresh -> new Prepared(Map.of(), Map.of(), Map.of(),
                     Map.of("reviewedOn", "2023-05-10", "decisionReference", "Matrisen § 9"), null));

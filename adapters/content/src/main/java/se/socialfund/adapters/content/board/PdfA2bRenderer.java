@@ -37,6 +37,9 @@ public class PdfA2bRenderer implements PdfRenderer {
         h.append("<p class='meta'>Ansökningsperiod: ").append(esc(m.periodName())).append(" (")
                 .append(m.opensOn()).append(" – ").append(m.closesOn()).append(")<br/>Datum: ").append(m.asOf())
                 .append(" · Version: ").append(m.version());
+        if (m.registrationNumber() != null) {
+            h.append("<br/>Diarienummer: ").append(esc(m.registrationNumber()));
+        }
         if (m.prioritiesSetAt() != null) {
             h.append(" · Prioritering satt ").append(MINUTE.format(m.prioritiesSetAt().atZone(STOCKHOLM)))
                     .append(" av ").append(esc(m.prioritiesSetBy()));
