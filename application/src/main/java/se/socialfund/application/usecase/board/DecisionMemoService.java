@@ -133,6 +133,9 @@ public final class DecisionMemoService implements DecisionMemoUseCases {
                 throw new StaleVersion(expectedVersion, current.version());
             }
             Memo memo = build(periodId, subject.today(), number.orElse(null));
+            if (memo.version() != expectedVersion) { // the order changed between the two reads
+                throw new StaleVersion(expectedVersion, memo.version());
+            }
             String fingerprint = fingerprint(memo);
             Optional<PeriodCases.FrozenMemo> latest = cases.latestFrozen(periodId);
             if (latest.isPresent() && latest.get().memoVersion() == memo.version()
