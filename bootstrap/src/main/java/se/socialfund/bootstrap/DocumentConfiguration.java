@@ -38,13 +38,15 @@ public class DocumentConfiguration {
     @Produces
     @Singleton
     DocumentService documents(AuditedChanges changes, UnitOfWork unitOfWork, ApplicationRepository applications,
+                              se.socialfund.application.port.out.ApplicationPeriods periods,
+                              se.socialfund.application.port.out.board.PeriodCases periodCases,
                               DocumentRepository documents, ContentStore contents, ContentDetector detector,
                               VirusScanner scanner,
                               @ConfigProperty(name = "socialfund.documents.spool-dir") Path spool,
                               @ConfigProperty(name = "socialfund.documents.concurrent-stores", defaultValue = "8")
                               int concurrentStores) {
-        return new DocumentService(changes, unitOfWork, applications, documents, contents, detector, scanner, spool,
-                concurrentStores);
+        return new DocumentService(changes, unitOfWork, applications, periods, periodCases, documents, contents,
+                detector, scanner, spool, concurrentStores);
     }
 
     @Produces

@@ -118,9 +118,12 @@ public class UseCaseConfiguration {
     @Singleton
     FollowUpQueryService followUp(AuditedChanges changes, ApplicationRepository applications,
                                   ApplicationPeriods periods, FundRepository fund, UnitOfWork unitOfWork,
-                                  se.socialfund.application.usecase.board.GuidelineReviewService guideline) {
-        // the guideline's review is owed like the investments' reports (issue 21)
-        return new FollowUpQueryService(changes, applications, periods, fund, unitOfWork, guideline::owed);
+                                  se.socialfund.application.usecase.board.GuidelineReviewService guideline,
+                                  se.socialfund.application.usecase.aim.LongTermAimService aim) {
+        // the guideline's review is owed like the investments' reports, the annual report shows the long-term aim
+        // (issue 21)
+        return new FollowUpQueryService(changes, applications, periods, fund, unitOfWork, guideline::owed,
+                aim::aimOf);
     }
 
     @Produces
@@ -198,9 +201,14 @@ public class UseCaseConfiguration {
     se.socialfund.application.usecase.board.DecisionMemoService decisionMemo(AuditedChanges changes,
             ApplicationPeriods periods, ApplicationRepository applications, FundRepository fund, MunicipalGoals goals,
             se.socialfund.application.port.out.board.MemoPriorities priorities,
-            se.socialfund.application.port.out.board.PdfRenderer renderer) {
+            se.socialfund.application.port.out.board.PdfRenderer renderer,
+            se.socialfund.application.port.out.board.PeriodCases cases,
+            se.socialfund.application.port.out.RegistrationNumbers numbers,
+            se.socialfund.application.port.out.document.DocumentRepository documents,
+            se.socialfund.application.port.out.document.ContentStore contents) {
         return new se.socialfund.application.usecase.board.DecisionMemoService(changes, periods, applications, fund,
-                goals, priorities, renderer);
+                goals, priorities, renderer, cases, numbers, documents,
+                new se.socialfund.application.usecase.document.DocumentRegistry(documents, contents));
     }
 
     @Produces
@@ -214,6 +222,13 @@ public class UseCaseConfiguration {
     se.socialfund.application.usecase.board.AnnualReportDocumentService annualReportDocument(
             FollowUpQueryService followUp, se.socialfund.application.port.out.board.PdfRenderer renderer) {
         return new se.socialfund.application.usecase.board.AnnualReportDocumentService(followUp, renderer);
+    }
+
+    @Produces
+    @Singleton
+    se.socialfund.application.usecase.aim.LongTermAimService longTermAim(AuditedChanges changes,
+            se.socialfund.application.port.out.aim.LongTermAims aims, ApplicationRepository applications) {
+        return new se.socialfund.application.usecase.aim.LongTermAimService(changes, aims, applications);
     }
 
     // ---- publication: the public page's data and the open data exports (issue 15) ---------------------------------

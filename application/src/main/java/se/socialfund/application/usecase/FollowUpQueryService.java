@@ -43,6 +43,8 @@ public final class FollowUpQueryService implements ListDeadlines, AnnualReport {
     private final UnitOfWork unitOfWork;
     /** Deadlines that are not an application's (the guideline's review, issue 21), as of a day. */
     private final java.util.function.Function<java.time.LocalDate, List<ListDeadlines.Item>> boardDeadlines;
+    private final java.util.function.BiFunction<Integer, List<ApplicationSnapshot>, List<AnnualReport.AimIndicator>>
+            aim;
 
     public FollowUpQueryService(AuditedChanges changes, ApplicationRepository applications,
                                 ApplicationPeriods periods, FundRepository fund, UnitOfWork unitOfWork) {
@@ -53,6 +55,17 @@ public final class FollowUpQueryService implements ListDeadlines, AnnualReport {
                                 ApplicationPeriods periods, FundRepository fund, UnitOfWork unitOfWork,
                                 java.util.function.Function<java.time.LocalDate, List<ListDeadlines.Item>>
                                         boardDeadlines) {
+        this(changes, applications, periods, fund, unitOfWork, boardDeadlines, (year, apps) -> List.of());
+    }
+
+    /** @param aim the long-term aim for a year, given the year's investments (issue 21), inside the transaction */
+    public FollowUpQueryService(AuditedChanges changes, ApplicationRepository applications,
+                                ApplicationPeriods periods, FundRepository fund, UnitOfWork unitOfWork,
+                                java.util.function.Function<java.time.LocalDate, List<ListDeadlines.Item>>
+                                        boardDeadlines,
+                                java.util.function.BiFunction<Integer, List<ApplicationSnapshot>,
+                                        List<AnnualReport.AimIndicator>> aim) {
+        this.aim = aim;
         this.boardDeadlines = boardDeadlines;
         this.changes = changes;
         this.applications = applications;
@@ -114,11 +127,13 @@ public final class FollowUpQueryService implements ListDeadlines, AnnualReport {
             Map<String, BigDecimal> inYear = new TreeMap<>();
             Money granted = Money.ZERO;
             Money spent = Money.ZERO;
+            List<ApplicationSnapshot> ofTheYear = new ArrayList<>();
             for (ApplicationSnapshot app : applications.inStages(INVESTMENTS)) {
                 BoardDecision decision = app.boardDecision();
                 if (decision.meetingDate().isAfter(end) || closedBefore(app, start)) {
                     continue;
                 }
+                ofTheYear.add(app);
                 // the report is read beyond the owning office: groups under five are left out
                 ApplicationView view = ApplicationViews.view(app, List.of(), false);
                 EconomicEvaluation.Result economics = view.economics();
@@ -137,7 +152,8 @@ public final class FollowUpQueryService implements ListDeadlines, AnnualReport {
                         economics == null ? null : economics.paybackYear()));
             }
             investments.sort(Comparator.comparing(AnnualReport.Investment::registrationNumber));
-            return new AnnualReport.Report(year, asOf, fund.balanceAsOf(asOf), investments, granted, spent, inYear);
+            return new AnnualReport.Report(year, asOf, fund.balanceAsOf(asOf), investments, granted, spent, inYear,
+                    aim.apply(year, ofTheYear));
         });
     }
 

@@ -137,8 +137,22 @@ class AuditTrailTest {
             return Api.fundOfficer().header("If-Match", etag).body(Map.of("order", List.of(id.toString())))
                     .put(memo + "/priorities");
         }));
+        // the memo frozen as a document (issue 21): a new application makes the memo one not frozen before
+        f.put("freezeDecisionMemo", new Fixture(() -> Steps.applicationIn("READY_FOR_DECISION"), id -> {
+            String memo = "/api/v1/application-periods/" + periodOf(id) + "/decision-memo";
+            String etag = Api.fundOfficer().get(memo).then().statusCode(200).extract().header("ETag");
+            return Api.fundOfficer().header("If-Match", etag).post(memo + "/documents");
+        }));
         f.put("recordGuidelineReview", Fixture.direct(() -> Api.fundOfficer().body(Map.of("reviewedOn",
                 "2023-06-01", "decisionReference", "Revisionen § 3")).post("/api/v1/guideline-reviews")));
+        // the long-term aim (issue 21): the value and the link need the indicator, defined while preparing
+        f.put("defineContextIndicator", Fixture.direct(() -> Api.fundOfficer().body(AIM)
+                .put("/api/v1/context-indicators/audit-aim")));
+        f.put("setContextIndicatorValue", new Fixture(() -> defineAim(null), id -> Api.fundOfficer()
+                .body(Map.of("value", 7.5)).put("/api/v1/context-indicators/audit-aim/values/2024")));
+        f.put("linkIndicatorToAim", new Fixture(() -> defineAim(Api.submit()), id -> Api
+                .fundOfficer().body(Map.of("contextIndicator", "audit-aim"))
+                .put("/api/v1/applications/" + id + "/indicators/absence-rate/aim")));
         // ideas (issue 16)
         f.put("submitIdea", Fixture.direct(() -> Api.withToken(Ideas.officer(), Contract.full())
                 .body(Ideas.sample(Api.OWN_OFFICE)).post("/api/v1/ideas")));
@@ -159,6 +173,14 @@ class AuditTrailTest {
                 id -> Ideas.step(id, "conversion", se.socialfund.bootstrap.support.Tokens.token("applicant",
                         Api.OWN_OFFICE), Ideas.etag(id), Ideas.conversion(Api.OWN_OFFICE))));
         return f;
+    }
+
+    private static final Map<String, Object> AIM = Map.of("name", "Långtidsarbetslöshet 16-24 år", "unit",
+            "procent", "source", "Kolada", "sourceKey", "N02280");
+
+    private static UUID defineAim(UUID passOn) {
+        Api.fundOfficer().body(AIM).put("/api/v1/context-indicators/audit-aim").then().statusCode(200);
+        return passOn;
     }
 
     private static String periodOf(UUID application) {

@@ -60,7 +60,8 @@ class HttpConventionsTest {
         spec.getPaths().forEach((path, item) -> {
             java.util.Set<String> methods = new java.util.TreeSet<>();
             item.readOperationsMap().keySet().forEach(m -> methods.add(m.name()));
-            String concrete = path.replace("{id}", "00000000-0000-0000-0000-000000000000").replace("{number}", "1");
+            String concrete = path.replace("{id}", "00000000-0000-0000-0000-000000000000").replace("{number}", "1")
+                    .replace("{code}", "ltu").replace("{year}", "2025").replace("{indicatorCode}", "absence-rate");
             String wrong = methods.contains("PUT") ? "PATCH" : "PUT";
             String allow = Api.asUnchecked("fund-officer", Api.FUND_OFFICE).body("{}").request(wrong, concrete)
                     .then().statusCode(405).contentType("application/problem+json").extract().header("Allow");

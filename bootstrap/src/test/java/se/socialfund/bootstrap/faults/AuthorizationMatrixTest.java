@@ -123,8 +123,16 @@ class AuthorizationMatrixTest {
         row("recordBoardDecisions",         "403 403   403 403     200 200   403 403   403 403   403 403   401");
         row("getDecisionMemo",              "403 403   403 403     200 200   200 200   200 200   403 403   401");
         row("setDecisionMemoPriorities",    "403 403   403 403     200 200   403 403   403 403   403 403   401");
+        // the memo frozen as a document of the period (issue 21): frozen by fund officers, read by the memo's readers
+        row("freezeDecisionMemo",           "403 403   403 403     201 201   403 403   403 403   403 403   401");
+        row("listPeriodDocuments",          "403 403   403 403     200 200   200 200   200 200   403 403   401");
         row("listGuidelineReviews",         "403 403   403 403     200 200   200 200   200 200   403 403   401");
         row("recordGuidelineReview",        "403 403   403 403     201 201   403 403   403 403   403 403   401");
+        // the long-term aim (issue 21): fund officers write; the annual report's readers read
+        row("listContextIndicators",        "403 403   403 403     200 200   200 200   200 200   403 403   401");
+        row("defineContextIndicator",       "403 403   403 403     200 200   403 403   403 403   403 403   401");
+        row("setContextIndicatorValue",     "403 403   403 403     200 200   403 403   403 403   403 403   401");
+        row("linkIndicatorToAim",           "403 404   403 404     200 200   403 403   403 403   403 404   401");
         // publication (issue 15): the public reads answer everyone alike, with or without a token
         row("getPublicInvestment",          "200 200   200 200     200 200   200 200   200 200   200 200   200");
         row("getPublicFund",                "200 200   200 200     200 200   200 200   200 200   200 200   200");
@@ -511,6 +519,18 @@ class AuthorizationMatrixTest {
                 return new Prepared(Map.of("id", period().toString()), Map.of(), Map.of("If-Match", etag),
                         Map.of("order", List.of(id.toString())), null);
             });
+            // each allowed freeze on a memo of a new version (the priorities set again), so each makes a document
+            SETUPS.put("freezeDecisionMemo", fresh -> {
+                UUID id = application("READY_FOR_DECISION");
+                String memo = "/api/v1/application-periods/" + period() + "/decision-memo";
+                String etag = Api.fundOfficer().get(memo).then().statusCode(200).extract().header("ETag");
+                String next = Api.fundOfficer().header("If-Match", etag).body(Map.of("order", List.of(id.toString())))
+                        .put(memo + "/priorities").then().statusCode(200).extract().header("ETag");
+                return new Prepared(Map.of("id", period().toString()), Map.of(), Map.of("If-Match", next), null,
+                        null);
+            });
+            SETUPS.put("listPeriodDocuments", fresh -> new Prepared(Map.of("id", period().toString()), Map.of(),
+                    Map.of(), null, null));
             SETUPS.put("listGuidelineReviews", fresh -> Prepared.none());
             SETUPS.put("recordGuidelineReview", fresh -> new Prepared(Map.of(), Map.of(), Map.of(),
                     Map.of("reviewedOn", "2023-05-10", "decisionReference", "Matrisen § 9"), null));
@@ -535,6 +555,25 @@ class AuthorizationMatrixTest {
             SETUPS.put("declineIdea", fresh -> ideaStep(idea("SCREENING"), Map.of("reasons", List.of("Nej"))));
             SETUPS.put("withdrawIdea", fresh -> ideaStep(idea("SCREENING"), Map.of("reason", "Tillbaka")));
             SETUPS.put("convertIdea", fresh -> ideaStep(idea("SPONSORED"), Ideas.conversion(Api.OWN_OFFICE)));
+            // the long-term aim (issue 21): the indicator the writes need is defined by a fund officer first
+            SETUPS.put("listContextIndicators", fresh -> Prepared.none());
+            SETUPS.put("defineContextIndicator", fresh -> new Prepared(Map.of("code", "matrix-aim"), Map.of(),
+                    Map.of(), Map.of("name", "Matrisen", "unit", "procent", "source", "Kolada", "sourceKey",
+                            "N02280"), null));
+            SETUPS.put("setContextIndicatorValue", fresh -> new Prepared(Map.of("code", matrixAim(), "year",
+                    String.valueOf(Api.today().getYear() - 1)), Map.of(), Map.of(), Map.of("value", 2.5), null));
+            SETUPS.put("linkIndicatorToAim", fresh -> {
+                UUID id = listProbe();
+                return new Prepared(Map.of("id", id.toString(), "indicatorCode", "absence-rate"), Map.of(),
+                        Map.of(), Map.of("contextIndicator", matrixAim()), Matrix.registrationNumber(id));
+            });
+        }
+
+        /** The matrix's context indicator of the long-term aim, defined (again: idempotent) by a fund officer. */
+        static String matrixAim() {
+            Api.fundOfficer().body(Map.of("name", "Matrisen", "unit", "procent", "source", "Kolada"))
+                    .put("/api/v1/context-indicators/matrix-aim").then().statusCode(200);
+            return "matrix-aim";
         }
 
         /** The period the matrix's applications are received in. */

@@ -46,7 +46,16 @@ public class FollowUpResource {
 
     public record AnnualReportDto(int year, FundDto fund, List<AnnualInvestmentDto> investments, MoneyDto totalGranted,
                                   MoneyDto totalSpent, Map<String, String> savingsInYearPerPayer,
-                                  boolean smallGroupsSuppressed) {
+                                  boolean smallGroupsSuppressed, List<AnnualAimDto> longTermAim) {
+    }
+
+    /** The long-term aim (issue 21): a context indicator's value this year and the year before, and its links. */
+    public record AnnualAimDto(String code, String name, String unit, String source, String sourceKey,
+                               BigDecimal value, BigDecimal valueYearBefore, List<AnnualAimInvestmentDto> investments) {
+    }
+
+    public record AnnualAimInvestmentDto(UUID applicationId, String registrationNumber, String title,
+                                         String indicatorCode, String indicatorName) {
     }
 
     /** Where a deadline that is not an application's (the guideline's review, issue 21) leads. */
@@ -119,7 +128,11 @@ public class FollowUpResource {
                         plain(i.savingsInYearPerPayer()), plain(i.savingsOverHorizonPerPayer()),
                         i.netPresentValue() == null ? null : i.netPresentValue().toPlainString(), i.paybackYear()))
                         .toList(),
-                MoneyDto.of(r.totalGranted()), MoneyDto.of(r.totalSpent()), plain(r.savingsInYearPerPayer()), true);
+                MoneyDto.of(r.totalGranted()), MoneyDto.of(r.totalSpent()), plain(r.savingsInYearPerPayer()), true,
+                r.aim().stream().map(a -> new AnnualAimDto(a.code(), a.name(), a.unit(), a.source(), a.sourceKey(),
+                        a.value(), a.valueYearBefore(), a.investments().stream().map(i -> new AnnualAimInvestmentDto(
+                                i.applicationId(), i.registrationNumber(), i.title(), i.indicatorCode(),
+                                i.indicatorName())).toList())).toList());
     }
 
     private static Map<String, String> plain(Map<String, BigDecimal> amounts) {

@@ -43,7 +43,25 @@ public final class FollowUpQueries {
         }
 
         record Report(int year, LocalDate fundAsOf, FundBalance fund, List<Investment> investments,
-                      Money totalGranted, Money totalSpent, Map<String, BigDecimal> savingsInYearPerPayer) {
+                      Money totalGranted, Money totalSpent, Map<String, BigDecimal> savingsInYearPerPayer,
+                      List<AimIndicator> aim) {
+            public Report(int year, LocalDate fundAsOf, FundBalance fund, List<Investment> investments,
+                          Money totalGranted, Money totalSpent, Map<String, BigDecimal> savingsInYearPerPayer) {
+                this(year, fundAsOf, fund, investments, totalGranted, totalSpent, savingsInYearPerPayer, List.of());
+            }
+        }
+
+        /**
+         * The long-term aim (issue 21): a context indicator of the municipality with its value for the report's
+         * year and the year before (null where none was entered) and the report's investments linked to it.
+         */
+        record AimIndicator(String code, String name, String unit, String source, String sourceKey, BigDecimal value,
+                            BigDecimal valueYearBefore, List<LinkedInvestment> investments) {
+        }
+
+        /** An investment of the report whose indicator is linked to the aim. */
+        record LinkedInvestment(UUID applicationId, String registrationNumber, String title, String indicatorCode,
+                                String indicatorName) {
         }
 
         Report annual(int year);

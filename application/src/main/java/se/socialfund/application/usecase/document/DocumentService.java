@@ -23,7 +23,9 @@ import se.socialfund.application.port.in.document.DocumentUseCases.PublishDocume
 import se.socialfund.application.port.in.document.DocumentUseCases.PublishedDocuments;
 import se.socialfund.application.port.in.document.DocumentUseCases.UploadDocument;
 import se.socialfund.application.port.in.document.DocumentUseCases.ViewDocuments;
+import se.socialfund.application.port.out.ApplicationPeriods;
 import se.socialfund.application.port.out.ApplicationRepository;
+import se.socialfund.application.port.out.board.PeriodCases;
 import se.socialfund.application.port.in.Page;
 import se.socialfund.application.port.in.StoreUnavailable;
 import se.socialfund.application.port.out.UnitOfWork;
@@ -37,7 +39,6 @@ import se.socialfund.application.usecase.AuditedChanges.Subject;
 import se.socialfund.domain.application.Application;
 import se.socialfund.domain.document.Document;
 import se.socialfund.domain.document.DocumentDraft;
-import se.socialfund.domain.document.DocumentNumber;
 import se.socialfund.domain.document.MediaTypes;
 import se.socialfund.domain.document.Owner;
 import se.socialfund.domain.document.ScanVerdict;
@@ -55,17 +56,24 @@ import se.socialfund.domain.shared.Violations;
  * application reads the metadata, and the content unless it is marked secret, when only the case's offices and fund
  * officers get it. Another office's application, and its documents, are answered as not found.
  *
- * <p>The owner is generic (type and id). Only applications own documents today; an outcomes contract or an idea
+ * <p>The owner is generic (type and id). Applications own documents, and so do application periods: the period's
+ * board matter holds its frozen decision memos, read by the memo's readers (fund officers, auditors, scientific
+ * advisors; 403 for the others, as the memo), with fund officers as its case staff. An outcomes contract or an idea
  * becomes an owner by answering {@link #caseOf} for its type.
  */
 public final class DocumentService implements UploadDocument, ViewDocuments, DownloadDocument, MarkDocument,
         PublishDocument, PublishedDocuments {
     private static final Set<Role> CASE_STAFF = Set.of(Role.APPLICANT, Role.OFFICE_HEAD);
+    /** Who reads a period's documents: the decision memo's readers. */
+    private static final Set<Role> PERIOD_READERS = Set.of(Role.FUND_OFFICER, Role.AUDITOR, Role.SCIENTIFIC_ADVISOR);
 
     private final AuditedChanges changes;
     private final UnitOfWork unitOfWork;
     private final ApplicationRepository applications;
+    private final ApplicationPeriods periods;
+    private final PeriodCases periodCases;
     private final DocumentRepository documents;
+    private final DocumentRegistry registry;
     private final ContentStore contents;
     private final ContentDetector detector;
     private final VirusScanner scanner;
@@ -77,23 +85,30 @@ public final class DocumentService implements UploadDocument, ViewDocuments, Dow
     private final Semaphore storing;
 
     public DocumentService(AuditedChanges changes, UnitOfWork unitOfWork, ApplicationRepository applications,
-                           DocumentRepository documents, ContentStore contents, ContentDetector detector,
-                           VirusScanner scanner, Path spoolDirectory, int concurrentStores) {
+                           ApplicationPeriods periods, PeriodCases periodCases, DocumentRepository documents,
+                           ContentStore contents, ContentDetector detector, VirusScanner scanner, Path spoolDirectory,
+                           int concurrentStores) {
         this.storing = new Semaphore(concurrentStores, true);
         this.changes = changes;
         this.unitOfWork = unitOfWork;
         this.applications = applications;
+        this.periods = periods;
+        this.periodCases = periodCases;
         this.documents = documents;
+        this.registry = new DocumentRegistry(documents, contents);
         this.contents = contents;
         this.detector = detector;
         this.scanner = scanner;
         this.spoolDirectory = spoolDirectory;
     }
 
-    /** The case a document owner stands for: its number, and who belongs to it. */
-    private record Case(Owner owner, String number, long version, List<String> offices, Application application) {
+    /**
+     * The case a document owner stands for: its number (null for a period not yet numbered), and who belongs to
+     * it: an application's offices, or for a period its fund officers.
+     */
+    private record Case(Owner owner, String number, Long version, List<String> offices, Application application) {
         boolean isVisibleTo(Actor actor) {
-            return application.isVisibleTo(actor);
+            return application == null || application.isVisibleTo(actor);
         }
 
         /** Staff of one of the case's offices, or a fund officer. */
@@ -110,6 +125,9 @@ public final class DocumentService implements UploadDocument, ViewDocuments, Dow
 
     /** @param describe whether the case is what the audit event is about (not when a document is) */
     private Case caseOf(Owner owner, Actor actor, Subject subject, boolean describe) {
+        if (Owner.APPLICATION_PERIOD.equals(owner.type())) {
+            return periodCase(owner, actor, subject, describe);
+        }
         if (!Owner.APPLICATION.equals(owner.type())) {
             throw new NotFound(owner.type() + " " + owner.id());
         }
@@ -120,6 +138,20 @@ public final class DocumentService implements UploadDocument, ViewDocuments, Dow
         }
         if (!c.isVisibleTo(actor)) {
             throw subject.conceal(describe ? "application " + owner.id() : "document");
+        }
+        return c;
+    }
+
+    /** A period's board matter: every period is visible, its documents are for the memo's readers (403). */
+    private Case periodCase(Owner owner, Actor actor, Subject subject, boolean describe) {
+        periods.find(owner.id()).orElseThrow(() -> new NotFound("application period " + owner.id()));
+        Case c = new Case(owner, periodCases.numberOf(owner.id()).orElse(null), null, List.of(), null);
+        if (describe) {
+            subject.object(Owner.APPLICATION_PERIOD, owner.id(), c.number(), null);
+        }
+        if (!actor.hasAny(PERIOD_READERS)) {
+            throw new AccessDenied("a period's documents (its decision memos) are read by fund officers, auditors "
+                    + "and scientific advisors");
         }
         return c;
     }
@@ -225,28 +257,11 @@ public final class DocumentService implements UploadDocument, ViewDocuments, Dow
                     return new Uploaded(view(first, c, actor), true);
                 }
             }
-            Document older = null;
-            if (command.supersedes() != null) {
-                older = documents.find(command.supersedes()).filter(d -> d.owner().equals(c.owner()))
-                        .orElseThrow(() -> new RuleViolation("supersedes", "no document of this application "
-                                + "has this id"));
-            }
-            UUID id = UUID.randomUUID();
-            if (older != null) {
-                older = older.supersededBy(id);
-            }
-            contents.put(sha256, spool, size);
-            // the counter row is locked from here to the commit: taken late, held briefly
-            int sequence = documents.nextSequence(c.owner());
-            Document d = Document.register(id, c.owner(), new DocumentNumber(c.number(), sequence),
-                    command.type(), command.title().strip(), command.origin(),
+            Document d = registry.register(new DocumentRegistry.Registration(c.owner(), c.number(), command.type(),
+                    command.title().strip(), command.origin(),
                     downloadName(command.fileName(), command.title(), mediaType), mediaType, size, sha256,
-                    verdict.result(), actor.subject(), actor.name(), subject.at(), command.supersedes(),
-                    command.secrecyProvision());
-            documents.add(d);
-            if (older != null) {
-                documents.update(older);
-            }
+                    verdict.result(), command.supersedes(), command.secrecyProvision()), spool, actor, subject.at());
+            UUID id = d.id();
             if (key != null) {
                 documents.completeKey(actor.subject(), key, id);
             }
@@ -315,6 +330,14 @@ public final class DocumentService implements UploadDocument, ViewDocuments, Dow
     public Page<DocumentView> list(UUID applicationId, int limit, Long after) {
         return changes.read("listDocuments", (caller, subject) -> {
             Case c = caseOf(Owner.application(applicationId), caller.actor(), subject);
+            return documents.ofOwner(c.owner(), limit, after).map(d -> view(d, c, caller.actor()));
+        });
+    }
+
+    @Override
+    public Page<DocumentView> listOfPeriod(UUID periodId, int limit, Long after) {
+        return changes.read("listPeriodDocuments", (caller, subject) -> {
+            Case c = caseOf(Owner.applicationPeriod(periodId), caller.actor(), subject);
             return documents.ofOwner(c.owner(), limit, after).map(d -> view(d, c, caller.actor()));
         });
     }

@@ -37,6 +37,9 @@ public class PdfA2bRenderer implements PdfRenderer {
         h.append("<p class='meta'>Ansökningsperiod: ").append(esc(m.periodName())).append(" (")
                 .append(m.opensOn()).append(" – ").append(m.closesOn()).append(")<br/>Datum: ").append(m.asOf())
                 .append(" · Version: ").append(m.version());
+        if (m.registrationNumber() != null) {
+            h.append("<br/>Diarienummer: ").append(esc(m.registrationNumber()));
+        }
         if (m.prioritiesSetAt() != null) {
             h.append(" · Prioritering satt ").append(MINUTE.format(m.prioritiesSetAt().atZone(STOCKHOLM)))
                     .append(" av ").append(esc(m.prioritiesSetBy()));
@@ -101,9 +104,31 @@ public class PdfA2bRenderer implements PdfRenderer {
         }
         h.append("</table><p>Summa beviljat: ").append(kr(r.totalGranted().format())).append(" · Summa förbrukat: ")
                 .append(kr(r.totalSpent().format())).append("</p>");
+        if (!r.aim().isEmpty()) {
+            // the long-term aim (långsiktigt mål, issue 21): the municipality's context indicators
+            h.append("<h2>Långsiktigt mål</h2><table class='list'><tr><th>Indikator</th><th>Källa</th><th class='r'>")
+                    .append(r.year() - 1).append("</th><th class='r'>").append(r.year())
+                    .append("</th><th>Kopplade investeringar</th></tr>");
+            for (AnnualReport.AimIndicator a : r.aim()) {
+                h.append("<tr><td>").append(esc(a.name())).append(" (").append(esc(a.unit())).append(")</td><td>")
+                        .append(esc(a.source())).append(a.sourceKey() == null ? "" : " " + esc(a.sourceKey()))
+                        .append("</td><td class='r'>").append(measure(a.valueYearBefore()))
+                        .append("</td><td class='r'>").append(measure(a.value())).append("</td><td>");
+                for (AnnualReport.LinkedInvestment i : a.investments()) {
+                    h.append(esc(i.registrationNumber())).append(" ").append(esc(i.indicatorName() == null
+                            ? i.indicatorCode() : i.indicatorName())).append("<br/>");
+                }
+                h.append("</td></tr>");
+            }
+            h.append("</table>");
+        }
         h.append("<p class='meta'>Grupper med färre än fem personer redovisas inte.</p>");
         return render("Samlad årlig uppföljning " + r.year(), "Samlad årlig uppföljning " + r.year() + ", per "
                 + r.fundAsOf(), h.toString());
+    }
+
+    private static String measure(java.math.BigDecimal value) {
+        return value == null ? "–" : value.toPlainString().replace('.', ',');
     }
 
     private static String recommendation(String r) {

@@ -1,5 +1,6 @@
 package se.socialfund.adapters.rest.board;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,7 +24,13 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.Authenticated;
 
+import se.socialfund.adapters.rest.Paging;
 import se.socialfund.adapters.rest.Preconditions;
+import se.socialfund.adapters.rest.document.DocumentDtos.DocumentDto;
+import se.socialfund.adapters.rest.document.DocumentResource;
+import se.socialfund.adapters.rest.dto.Responses.PageDto;
+import se.socialfund.application.port.in.document.DocumentUseCases.ViewDocuments;
+import se.socialfund.domain.document.Document;
 import se.socialfund.adapters.rest.dto.MoneyDto;
 import se.socialfund.application.port.in.board.DecisionMemoUseCases;
 import se.socialfund.application.port.in.board.DecisionMemoUseCases.Memo;
@@ -47,7 +56,8 @@ public class DecisionMemoResource {
 
     public record DecisionMemoDto(UUID periodId, String periodName, LocalDate opensOn, LocalDate closesOn,
                                   LocalDate asOf, long version, Instant prioritiesSetAt, String prioritiesSetBy,
-                                  List<MemoItemDto> items, MoneyDto requestedSum, MoneyDto available) {
+                                  List<MemoItemDto> items, MoneyDto requestedSum, MoneyDto available,
+                                  String registrationNumber) {
         static DecisionMemoDto of(Memo m) {
             return new DecisionMemoDto(m.periodId(), m.periodName(), m.opensOn(), m.closesOn(), m.asOf(),
                     m.version(), m.prioritiesSetAt(), m.prioritiesSetBy(), m.items().stream().map(i ->
@@ -58,7 +68,7 @@ public class DecisionMemoResource {
                             i.reviews().stream().map(r -> new ReviewSummaryDto(r.number(), r.addedAt(),
                                     r.addedBy(), r.summary())).toList(),
                             "/api/v1/applications/" + i.applicationId())).toList(),
-                    MoneyDto.of(m.requestedSum()), MoneyDto.of(m.available()));
+                    MoneyDto.of(m.requestedSum()), MoneyDto.of(m.available()), m.registrationNumber());
         }
     }
 
@@ -67,6 +77,9 @@ public class DecisionMemoResource {
 
     @Inject
     DecisionMemoUseCases memos;
+
+    @Inject
+    ViewDocuments documents;
 
     /** JSON, or the PDF/A document when the client prefers application/pdf (Accept, in its order of preference). */
     @GET
@@ -95,6 +108,34 @@ public class DecisionMemoResource {
             }
         }
         return false;
+    }
+
+    /**
+     * Freezes the memo for the board's meeting as a DECISION_MEMO document of the period: 201 with the new
+     * document, or 200 with the one already made when this memo (same version, same content) was frozen before.
+     */
+    @POST
+    @Path("/{id}/decision-memo/documents")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response freeze(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long version = Preconditions.expectedVersion(ifMatch);
+        DecisionMemoUseCases.Frozen frozen = memos.freeze(BoardResource.periodId(id), version);
+        Document d = frozen.document().document();
+        Response.ResponseBuilder response = frozen.created()
+                ? Response.created(URI.create(DocumentResource.DOCUMENTS + d.id()))
+                : Response.ok().header(HttpHeaders.CONTENT_LOCATION, DocumentResource.DOCUMENTS + d.id());
+        return response.type(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, Preconditions.etag(d.version()))
+                .entity(DocumentDto.of(frozen.document())).build();
+    }
+
+    /** The documents of the period's board matter (its frozen memos), in the order they were registered. */
+    @GET
+    @Path("/{id}/documents")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PageDto<DocumentDto> documents(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                          @QueryParam("cursor") String cursor) {
+        var page = documents.listOfPeriod(BoardResource.periodId(id), Paging.limit(limit), Paging.after(cursor));
+        return new PageDto<>(page.items().stream().map(DocumentDto::of).toList(), Paging.cursor(page.after()));
     }
 
     @PUT

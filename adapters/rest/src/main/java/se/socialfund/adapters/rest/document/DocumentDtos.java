@@ -33,7 +33,7 @@ public final class DocumentDtos {
                               String registeredByName, Instant registeredAt, UUID supersedes, UUID supersededBy,
                               SecrecyDto secrecy, PublicationDto publication, boolean contentReadable, long version,
                               String contentUrl) {
-        static DocumentDto of(DocumentView view) {
+        public static DocumentDto of(DocumentView view) {
             Document d = view.document();
             return new DocumentDto(d.id(), d.owner().type(), d.owner().id(), d.number().toString(),
                     d.number().caseNumber(), d.number().sequence(), d.type(), d.title(), d.origin(), d.fileName(),

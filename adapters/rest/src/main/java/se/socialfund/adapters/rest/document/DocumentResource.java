@@ -56,7 +56,7 @@ import se.socialfund.domain.shared.NotFound;
 @Path("/api/v1/documents")
 @Authenticated
 public class DocumentResource {
-    static final String DOCUMENTS = "/api/v1/documents/";
+    public static final String DOCUMENTS = "/api/v1/documents/";
 
     @Inject
     ViewDocuments views;

@@ -32,7 +32,11 @@ final class AllowedMethods {
         // issue 21: the board's meeting
         put("/api/v1/application-periods/" + ID + "/board-decisions", "POST");
         put("/api/v1/application-periods/" + ID + "/decision-memo/priorities", "PUT");
+        put("/api/v1/application-periods/" + ID + "/decision-memo/documents", "POST");
         put("/api/v1/guideline-reviews", "GET, POST");
+        // issue 21: the long-term aim
+        put("/api/v1/context-indicators/[^/]+(/values/[^/]+)?", "PUT");
+        put("/api/v1/applications/" + ID + "/indicators/[^/]+/aim", "PUT");
         // issue 16
         put("/api/v1/ideas", "GET, POST");
         put("/api/v1/ideas/" + ID + "/(screening|questions|answers|sponsorship|decline|withdrawal|conversion)",

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import se.socialfund.application.port.in.document.DocumentUseCases.DocumentView;
 import se.socialfund.domain.shared.Money;
 
 /**
@@ -27,11 +28,14 @@ public interface DecisionMemoUseCases {
     }
 
     /**
-     * @param version the priority order's version (0 until it is set): the ETag for changing it
+     * @param version            the priority order's version (0 until it is set): the ETag for changing it and
+     *                           for freezing the memo
+     * @param registrationNumber the period's board matter's registration number, taken the first time its memo is
+     *                           frozen (null before)
      */
     record Memo(UUID periodId, String periodName, LocalDate opensOn, LocalDate closesOn, LocalDate asOf,
                 long version, Instant prioritiesSetAt, String prioritiesSetBy, List<Item> items,
-                Money requestedSum, Money available) {
+                Money requestedSum, Money available, String registrationNumber) {
     }
 
     Memo memo(UUID periodId);
@@ -44,4 +48,19 @@ public interface DecisionMemoUseCases {
 
     /** The memo as a PDF/A-2b document (rendered by the service). */
     Pdf memoPdf(UUID periodId);
+
+    /**
+     * A frozen memo: its document, and whether this request made it (false: the same memo, same version and same
+     * content, was frozen already and is answered as it was).
+     */
+    record Frozen(DocumentView document, boolean created) {
+    }
+
+    /**
+     * Freezes the memo for the board's meeting: renders it as PDF/A-2b and registers it as a DECISION_MEMO
+     * document (drawn up) of the period's board matter, superseding the memo frozen before; the period is given a
+     * registration number the first time. One transaction, one audit event. Fund officers only; 412 when the memo's
+     * version is not {@code expectedVersion}.
+     */
+    Frozen freeze(UUID periodId, long expectedVersion);
 }

@@ -54,6 +54,9 @@ public final class DocumentUseCases {
     public interface ViewDocuments {
         Page<DocumentView> list(UUID applicationId, int limit, Long after);
 
+        /** The documents of an application period's board matter (its frozen decision memos). */
+        Page<DocumentView> listOfPeriod(UUID periodId, int limit, Long after);
+
         DocumentView get(UUID documentId);
     }
 
