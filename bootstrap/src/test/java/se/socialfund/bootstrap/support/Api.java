@@ -62,19 +62,6 @@ public final class Api {
         return as("office-head", OWN_OFFICE);
     }
 
-    /**
-     * A response's JSON body through Jackson. For assertions in loops: RestAssured's {@code path()} compiles a Groovy
-     * expression on every call, whose class lookups miss through the whole test classpath (about 35 ms a call
-     * here, which made FundTest's 5,400 checks of the refused grants most of its time).
-     */
-    public static com.fasterxml.jackson.databind.JsonNode json(Response response) {
-        try {
-            return JSON.readTree(response.asString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The sample application of the test resources, as a mutable JSON tree. */
     public static ObjectNode sampleApplication() {
         try (var in = Api.class.getResourceAsStream("/sample-application.json")) {
@@ -118,13 +105,13 @@ public final class Api {
 
     public static UUID submit(ObjectNode body, String office) {
         ensureOpenPeriod();
-        return UUID.fromString(FixtureClient.post("applicant", office, "/api/v1/applications", body.toString(),
+        return UUID.fromString(PlainClient.post("applicant", office, "/api/v1/applications", body.toString(),
                 Map.of()).expect(201, "submitting an application").json().get("id").asText());
     }
 
     /** The current version of an application (its ETag without quotes). */
     public static long version(UUID id) {
-        return Long.parseLong(FixtureClient.get("fund-officer", FUND_OFFICE, "/api/v1/applications/" + id)
+        return Long.parseLong(PlainClient.get("fund-officer", FUND_OFFICE, "/api/v1/applications/" + id)
                 .expect(200, "reading application " + id).header("ETag").replace("\"", ""));
     }
 

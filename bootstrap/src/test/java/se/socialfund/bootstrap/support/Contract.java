@@ -34,7 +34,7 @@ public final class Contract {
         return FULL;
     }
 
-    /** The validator behind {@link #full()}, for clients other than RestAssured ({@link FixtureClient}). */
+    /** The validator behind {@link #full()}, for clients other than RestAssured ({@link PlainClient}). */
     public static OpenApiInteractionValidator validator() {
         return VALIDATOR;
     }

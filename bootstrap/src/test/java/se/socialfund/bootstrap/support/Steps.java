@@ -191,10 +191,10 @@ public final class Steps {
         return id;
     }
 
-    /** A fixture's step through {@link FixtureClient}: taken as its owner, it must succeed. */
+    /** A fixture's step through {@link PlainClient}: taken as its owner, it must succeed. */
     private static void advance(UUID id, String action, long version, Object body) {
         Step step = ALL.get(action);
-        FixtureClient.post(step.role(), step.office(), "/api/v1/applications/" + id + "/" + step.path(), body,
+        PlainClient.post(step.role(), step.office(), "/api/v1/applications/" + id + "/" + step.path(), body,
                 Map.of("If-Match", "\"" + version + "\"")).expect(200, action + " on " + id + " at version " + version);
     }
 

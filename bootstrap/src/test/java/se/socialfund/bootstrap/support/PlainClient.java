@@ -18,17 +18,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.RestAssured;
 
 /**
- * The API through the JDK's HttpClient, for the requests that only build a test's fixtures (a thousand
- * applications walked to READY_FOR_DECISION). RestAssured's Groovy layer and its new HTTP client per request cost
- * more CPU than the service's own work on those requests (a profile of FundTest: 4,363 samples in the test's
- * threads against 2,801 in the service's), and on two cores that was half the suite's time. Every exchange is still
- * held to openapi.yaml, request and response, by the same validator as {@link Contract#full()}; the tests' own
- * assertions keep using RestAssured.
+ * The API through the JDK's HttpClient, for tests that send requests by the hundred: fixtures (a thousand
+ * applications walked to READY_FOR_DECISION) and load-shaped tests (a hundred grants at once, twenty times).
+ * RestAssured's Groovy layer and its new HTTP client per request cost more CPU than the service's own work on those
+ * requests (a profile of FundTest: 4,363 samples in the test's threads against 2,801 in the service's), and on two
+ * cores that was half the suite's time. Every exchange is still held to openapi.yaml, request and response, by the
+ * same validator as {@link Contract#full()}; the other tests keep RestAssured's fluent assertions.
  */
-public final class FixtureClient {
+public final class PlainClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private FixtureClient() {
+    private PlainClient() {
     }
 
     /** A response: its status, headers and JSON body (null when it has none). */
