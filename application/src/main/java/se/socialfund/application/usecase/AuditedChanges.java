@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import se.socialfund.application.port.out.AuditTrail;
 import se.socialfund.application.port.out.Caller;
@@ -137,26 +139,7 @@ public final class AuditedChanges {
     public <T> T runWithin(Subject enclosing, String action, BiFunction<Caller, Subject, T> work) {
         Caller caller = currentCaller.current();
         Subject subject = new Subject(enclosing.at, zone);
-        try {
-            return unitOfWork.joining(() -> {
-                T result = work.apply(caller, subject);
-                if (!subject.changedNothing) {
-                    auditTrail.append(record(caller, action, AuditRecord.Outcome.SUCCEEDED, subject));
-                    for (Subject other : subject.others) {
-                        auditTrail.append(record(caller, action, AuditRecord.Outcome.SUCCEEDED, other));
-                    }
-                }
-                return result;
-            });
-        } catch (AccessDenied e) {
-            auditRefusal(caller, action, subject);
-            throw e;
-        } catch (NotFound e) {
-            if (subject.concealed) {
-                auditRefusal(caller, action, subject);
-            }
-            throw e;
-        }
+        return audited(caller, action, subject, true, unitOfWork::joining, work);
     }
 
     /**
@@ -186,11 +169,20 @@ public final class AuditedChanges {
         // PostgreSQL keeps microseconds: what is answered now is what is read back later
         Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Subject subject = new Subject(at, zone);
+        if (outsideTransaction) {
+            return audited(caller, action, subject, false, unitOfWork::readingCommitted, work);
+        }
+        return audited(caller, action, subject, changes, unitOfWork::inTransaction, work);
+    }
+
+    /**
+     * The work in the given kind of transaction, with its audit event(s) appended there when it changed something
+     * (and {@code changes}), and a refusal audited in a transaction of its own.
+     */
+    private <T> T audited(Caller caller, String action, Subject subject, boolean changes,
+                          Function<Supplier<T>, T> transaction, BiFunction<Caller, Subject, T> work) {
         try {
-            if (outsideTransaction) {
-                return unitOfWork.readingCommitted(() -> work.apply(caller, subject));
-            }
-            return unitOfWork.inTransaction(() -> {
+            return transaction.apply(() -> {
                 T result = work.apply(caller, subject);
                 if (changes && !subject.changedNothing) {
                     auditTrail.append(record(caller, action, AuditRecord.Outcome.SUCCEEDED, subject));
