@@ -1,6 +1,5 @@
 package se.socialfund.adapters.persistence.task;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import se.socialfund.adapters.persistence.ApplicationStore;
-import se.socialfund.adapters.persistence.event.SqlArrays;
 import se.socialfund.application.port.in.task.TaskQuery.TaskKey;
 import se.socialfund.application.port.out.task.WorkQueue;
 import se.socialfund.domain.application.Action;
@@ -30,8 +28,6 @@ import se.socialfund.domain.shared.Actor;
  */
 @ApplicationScoped
 public class WorkQueueStore implements WorkQueue {
-    private static final String ORDER = "due_on, waiting_since, application_id";
-
     @Inject
     EntityManager em;
 
@@ -44,41 +40,19 @@ public class WorkQueueStore implements WorkQueue {
             return List.of();
         }
         Map<String, Object> params = new LinkedHashMap<>();
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < scopes.size(); i++) {
-            TaskScope scope = scopes.get(i);
-            StringBuilder part = new StringBuilder("SELECT application_id, due_on, waiting_since FROM application_task"
-                    + " WHERE scope = :scope" + i + " AND actions && CAST(:actions" + i + " AS text[])");
-            params.put("scope" + i, switch (scope.where()) {
-                case EVERY_APPLICATION, OWN_SUBMISSIONS -> ApplicationTaskRows.EVERY;
-                case OWN_OFFICE -> actor.office().orElseThrow();
-            });
-            params.put("actions" + i, SqlArrays.literal(scope.actions().stream().map(Action::name).sorted().toList()));
-            if (scope.where() == TaskScope.Where.OWN_SUBMISSIONS) {
-                part.append(" AND submitted_by = :subject");
-                params.put("subject", actor.subject());
-            }
-            if (after != null) {
-                part.append(" AND (").append(ORDER).append(") > (CAST(:afterDue AS date), :afterWaiting, :afterId)");
-            }
-            part.append(" ORDER BY ").append(ORDER).append(" LIMIT ").append(limit);
-            parts.add(part.toString());
-        }
-        if (after != null) {
-            params.put("afterDue", after.dueOn() == null ? "infinity" : after.dueOn().toString());
-            params.put("afterWaiting", SqlArrays.utc(after.waitingSince()));
-            params.put("afterId", after.applicationId());
-        }
-        String sql = parts.size() == 1 ? parts.get(0)
-                : "(" + String.join(") UNION (", parts) + ") ORDER BY " + ORDER + " LIMIT " + limit;
-        sql = "SELECT application_id, CAST(due_on AS text) AS due_text, waiting_since FROM (" + sql + ") q ORDER BY q."
-                + ORDER.replace(", ", ", q.");
+        List<TaskRanges.Range> ranges = scopes.stream().map(scope -> new TaskRanges.Range(switch (scope.where()) {
+            case EVERY_APPLICATION, OWN_SUBMISSIONS -> ApplicationTaskRows.EVERY;
+            case OWN_OFFICE -> actor.office().orElseThrow();
+        }, scope.actions().stream().map(Action::name).toList(), scope.where() == TaskScope.Where.OWN_SUBMISSIONS))
+                .toList();
+        String sql = "SELECT application_id, CAST(due_on AS text) AS due_text, waiting_since FROM ("
+                + TaskRanges.union("application_task", "application_id", ranges, actor.subject(), after, limit, params)
+                + ") q ORDER BY " + TaskRanges.order("application_id", "q");
         Query query = em.createNativeQuery(sql);
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        List<TaskKey> keys = rows.stream().map(r -> new TaskKey("infinity".equals(r[1]) ? null
-                : LocalDate.parse((String) r[1]), SqlArrays.instant(r[2]), (UUID) r[0])).toList();
+        List<TaskKey> keys = rows.stream().map(TaskRanges::key).toList();
         Map<UUID, ApplicationSnapshot> found = applications.snapshots(keys.stream().map(TaskKey::applicationId)
                 .toList());
         List<Candidate> candidates = new ArrayList<>();
