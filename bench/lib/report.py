@@ -265,18 +265,20 @@ if change_runs:
     p("")
     size_c = sorted({k[0] for k in change_runs})[0]
     pg_c = statistics.median(change_pg[size_c]) if change_pg.get(size_c) else None
-    p(f"The same package, four services at once on their own ports against the same PostgreSQL at {human(size_c)} "
+    p(f"The same package, {len({k[1] for k in change_runs})} services at once on their own ports against the same PostgreSQL at {human(size_c)} "
       f"applications: as configured, and with each change undone by its runtime setting. Each warmed up alike, then "
-      f"GET one application at {ratio_conns} connections, {duration} s per run, the four in turn and pgbench -S after "
+      f"GET one application at {ratio_conns} connections, {duration} s per run, each in turn and pgbench -S after "
       f"them in each round; medians of the rounds (pgbench -S in these rounds: "
       f"{f'{pg_c:,.0f}' if pg_c else '-'} tps).")
     p("")
     p("| service | req/s | p50 (ms) | p99 (ms) | ÷ pgbench -S | against all changes | non-2xx |")
     p("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    CHANGE_NAMES = {"all": "as configured (token cache, no validation on borrow)",
+    CHANGE_NAMES = {"all": "as configured (parsed documents kept, token cache, no validation on borrow)",
+                    "no-read-cache": "every document parsed again (`socialfund.read-cache.max-entries=0`)",
                     "no-token-cache": "token verified on every request (`socialfund.token-cache.max-entries=0`)",
                     "validate-on-borrow": "validation query on every borrow (`validate-on-borrow=true`)",
-                    "neither": "neither (the configuration before)"}
+                    "none": "none of the three",
+                    "neither": "neither token cache nor validation change (runs before the read cache)"}
     med = {}
     for change in CHANGE_NAMES:
         v = change_runs.get((size_c, change))

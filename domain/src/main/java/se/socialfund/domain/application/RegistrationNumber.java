@@ -33,7 +33,13 @@ public record RegistrationNumber(String series, int year, int number) implements
 
     @Override
     public String toString() {
-        return String.format("%s %d/%04d", series, year, number);
+        // "KS 2021/0648": what String.format("%s %d/%04d") gives, without parsing a format on every response
+        String digits = Integer.toString(number);
+        StringBuilder b = new StringBuilder(series.length() + 12).append(series).append(' ').append(year).append('/');
+        for (int i = digits.length(); i < 4; i++) {
+            b.append('0');
+        }
+        return b.append(digits).toString();
     }
 
     @Override

@@ -49,52 +49,24 @@ public class ApplicationStore implements ApplicationRepository {
     @Inject
     DeferredWrites deferred;
 
+    @Inject
+    ApplicationRows rows;
+
     @Override
     public Optional<Application> find(UUID id) {
-        deferred.flush();
-        // one statement: the row and its current revision together
-        List<Object[]> rows = em.createQuery("""
-                        select a, r from ApplicationEntity a, RevisionEntity r
-                         where a.id = :id and r.applicationId = a.id and r.number = a.currentRevision""",
-                        Object[].class)
-                .setParameter("id", id).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        ApplicationEntity e = (ApplicationEntity) rows.get(0)[0];
-        RevisionEntity current = (RevisionEntity) rows.get(0)[1];
-        em.detach(e);
-        em.detach(current);
-        return Optional.of(Application.restore(ApplicationMapper.toSnapshot(e, current)));
+        return findWithOrigin(id).map(WithOrigin::application);
     }
 
     /**
      * Still one statement: the row, its current revision and, when the application was made from an idea, its
-     * origin (a left join on {@code application_origin}'s key).
+     * origin ({@link ApplicationRows}).
      */
     @Override
     public Optional<WithOrigin> findWithOrigin(UUID id) {
         deferred.flush();
-        List<Object[]> rows = em.createQuery("""
-                        select a, r, o from ApplicationEntity a
-                          join RevisionEntity r on r.applicationId = a.id and r.number = a.currentRevision
-                          left join se.socialfund.adapters.persistence.idea.ApplicationOriginEntity o
-                            on o.applicationId = a.id
-                         where a.id = :id""", Object[].class)
-                .setParameter("id", id).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        ApplicationEntity e = (ApplicationEntity) rows.get(0)[0];
-        RevisionEntity current = (RevisionEntity) rows.get(0)[1];
-        var origin = (se.socialfund.adapters.persistence.idea.ApplicationOriginEntity) rows.get(0)[2];
-        em.detach(e);
-        em.detach(current);
-        if (origin != null) {
-            em.detach(origin);
-        }
-        return Optional.of(new WithOrigin(Application.restore(ApplicationMapper.toSnapshot(e, current)),
-                origin == null ? null : origin.toOrigin()));
+        ApplicationRows.Row row = rows.read(List.of(id)).get(id);
+        return row == null ? Optional.empty()
+                : Optional.of(new WithOrigin(Application.restore(row.snapshot()), row.origin()));
     }
 
     /**
@@ -343,15 +315,7 @@ public class ApplicationStore implements ApplicationRepository {
             return found;
         }
         deferred.flush();
-        List<Object[]> rows = em.createQuery("select a, r from ApplicationEntity a, RevisionEntity r "
-                + "where a.id in :ids and r.applicationId = a.id and r.number = a.currentRevision", Object[].class)
-                .setParameter("ids", ids).getResultList();
-        for (Object[] row : rows) {
-            ApplicationEntity e = (ApplicationEntity) row[0];
-            em.detach(e);
-            em.detach(row[1]);
-            found.put(e.id, ApplicationMapper.toSnapshot(e, (RevisionEntity) row[1]));
-        }
+        rows.read(ids).forEach((id, row) -> found.put(id, row.snapshot()));
         return found;
     }
 

@@ -51,6 +51,8 @@ public class JsonConventions implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        // reading and writing properties without reflection: a fifth of a read's CPU was Jackson's
+        mapper.registerModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)

@@ -1,0 +1,183 @@
+package se.socialfund.adapters.persistence;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import se.socialfund.adapters.persistence.ApplicationMapper.StateDocument;
+import se.socialfund.adapters.persistence.ParsedDocuments.Tagged;
+import se.socialfund.adapters.persistence.idea.IdeaStore;
+import se.socialfund.domain.application.ApplicationContent;
+import se.socialfund.domain.application.ApplicationSnapshot;
+import se.socialfund.domain.application.RegistrationNumber;
+import se.socialfund.domain.application.Revision;
+import se.socialfund.domain.application.Stage;
+import se.socialfund.domain.idea.ApplicationOrigin;
+
+/**
+ * Reads applications as the domain restores them: the row, its current revision and its origin (when made from an
+ * idea), for one id or many, in <b>one statement</b> on the session's connection (inside a transaction, the
+ * transaction's; outside one, a connection in autocommit). No entities: the columns go straight into the snapshot,
+ * so the session neither tracks nor flushes anything. The jsonb documents come only when the row's tag differs from
+ * the one whose parse {@link ParsedDocuments} holds (see there why that cannot serve a stale document).
+ */
+@ApplicationScoped
+public class ApplicationRows {
+    /** What is read of a row, its revision and origin; {@code k} names the ids asked and the tags held. */
+    private static final String COLUMNS = """
+            SELECT a.id, a.registration_number, a.period_id, a.stage, a.version, a.received_at, a.updated_at,
+                   a.submitted_by, a.version || ':' || a.xmin,
+                   CASE WHEN a.version || ':' || a.xmin = k.state_tag THEN NULL ELSE a.state::text END,
+                   r.number, r.submitted_at, r.submitted_by, r.answers_completion_request, r.number || ':' || r.xmin,
+                   CASE WHEN r.number || ':' || r.xmin = k.content_tag THEN NULL ELSE r.content::text END,
+                   o.idea_id, o.idea_registration_number, o.external_partners::text
+            """;
+    private static final String JOINS = """
+              JOIN application a ON a.id = k.id
+              JOIN application_revision r ON r.application_id = a.id AND r.number = a.current_revision
+              LEFT JOIN application_origin o ON o.application_id = a.id""";
+    /**
+     * One id: scalar parameters, so that PostgreSQL settles on one generic plan for the prepared statement (an
+     * array of unknown length estimates 100 rows and keeps it planning anew on every execution).
+     */
+    private static final String SELECT_ONE = COLUMNS
+            + "  FROM (SELECT CAST(? AS uuid) AS id, CAST(? AS text) AS state_tag, CAST(? AS text) AS content_tag) k\n"
+            + JOINS;
+    /** Many ids (a page of the work queue): arrays of the ids and, per id, the tags held. */
+    private static final String SELECT_MANY = COLUMNS
+            + "  FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[])) AS k(id, state_tag, content_tag)\n"
+            + JOINS;
+
+    /** An application as read: its snapshot, and its origin if it was made from an idea. */
+    public record Row(ApplicationSnapshot snapshot, ApplicationOrigin origin) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ParsedDocuments parsed;
+
+    /** These applications (those that exist), by id in the order asked. */
+    public Map<UUID, Row> read(Collection<UUID> ids) {
+        Map<UUID, Row> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        UUID[] keys = ids.stream().distinct().toArray(UUID[]::new);
+        String[] stateTags = new String[keys.length];
+        String[] contentTags = new String[keys.length];
+        // the entries whose tags go with the statement: the rows that come without text use exactly these
+        Map<UUID, Held> held = new java.util.HashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            Held h = new Held(parsed.state(keys[i]), parsed.content(keys[i]));
+            held.put(keys[i], h);
+            stateTags[i] = h.state() == null ? null : h.state().tag();
+            contentTags[i] = h.content() == null ? null : h.content().tag();
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            boolean one = keys.length == 1;
+            try (PreparedStatement statement = connection.prepareStatement(one ? SELECT_ONE : SELECT_MANY)) {
+                if (one) {
+                    statement.setObject(1, keys[0]);
+                    statement.setString(2, stateTags[0]);
+                    statement.setString(3, contentTags[0]);
+                } else {
+                    statement.setArray(1, array(connection, "uuid", keys));
+                    statement.setArray(2, array(connection, "text", stateTags));
+                    statement.setArray(3, array(connection, "text", contentTags));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        Row row = row(rs, held);
+                        found.put(row.snapshot().id(), row);
+                    }
+                }
+            }
+        });
+        if (found.size() <= 1) {
+            return found;
+        }
+        Map<UUID, Row> ordered = new LinkedHashMap<>();
+        for (UUID id : keys) {
+            Row row = found.get(id);
+            if (row != null) {
+                ordered.put(id, row);
+            }
+        }
+        return ordered;
+    }
+
+    private record Held(Tagged<StateDocument> state, Tagged<ApplicationContent> content) {
+    }
+
+    private Row row(ResultSet rs, Map<UUID, Held> held) throws SQLException {
+        UUID id = rs.getObject(1, UUID.class);
+        Held h = held.get(id);
+        long version = rs.getLong(5);
+        StateDocument state = document(id, rs.getString(9), rs.getString(10), h.state(),
+                text -> Documents.read(Documents.APPLICATION_STATE, text, StateDocument.class, "application " + id),
+                parsed::rememberState);
+        int revisionNumber = rs.getInt(11);
+        Integer answers = (Integer) rs.getObject(14);
+        ApplicationContent content = document(id, rs.getString(15), rs.getString(16), h.content(),
+                text -> Documents.read(Documents.REVISION_CONTENT, text, ApplicationContent.class,
+                        "revision " + revisionNumber + " of application " + id),
+                parsed::rememberContent);
+        Revision current = new Revision(revisionNumber, content, instant(rs, 12), rs.getString(13), answers);
+        ApplicationSnapshot snapshot = new ApplicationSnapshot(id, RegistrationNumber.parse(rs.getString(2)),
+                rs.getObject(3, UUID.class), Stage.valueOf(rs.getString(4)), version, instant(rs, 6), instant(rs, 7),
+                rs.getString(8), current, state.reviews(), state.assessment(), state.investment());
+        UUID ideaId = rs.getObject(17, UUID.class);
+        ApplicationOrigin origin = ideaId == null ? null : new ApplicationOrigin(ideaId, rs.getString(18),
+                Documents.read(Documents.APPLICATION_ORIGIN, rs.getString(19), IdeaStore.ExternalPartners.class,
+                        "application_origin " + id).partners());
+        return new Row(snapshot, origin);
+    }
+
+    /**
+     * The document of this row: parsed from the text the database sent, or, when it sent none (the tag held is
+     * the row's), the records parsed before. A text is parsed and remembered under the row's tag.
+     */
+    private static <T> T document(UUID id, String tag, String text, Tagged<T> held,
+                                  java.util.function.Function<String, T> parse, Remember<T> remember) {
+        if (text == null) {
+            if (held == null || !held.tag().equals(tag)) {
+                // the database sends no text only when the row's tag is the one sent, which is held's
+                throw new IllegalStateException("no document and no matching parse for application " + id);
+            }
+            return held.value();
+        }
+        T value = parse.apply(text);
+        remember.remember(id, tag, value);
+        return value;
+    }
+
+    @FunctionalInterface
+    private interface Remember<T> {
+        void remember(UUID id, String tag, T value);
+    }
+
+    private static Array array(Connection connection, String type, Object[] values) throws SQLException {
+        return connection.createArrayOf(type, values);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+}
