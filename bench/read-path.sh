@@ -5,12 +5,12 @@
 # pgbench -S against the same PostgreSQL, all at CONNS connections for SECONDS each. Prints the medians, the ratios
 # to pgbench -S, and the statements the server ran for one GET (from its statement log). Figures, not a test.
 # The webhook dispatcher's poll is set to an hour (its statements would blur the count).
-# Env: APP_DIR (the package to measure), ROUNDS (3), SECONDS_EACH (5), CONNS (8), WARMUP (20 s), HTTP_PORT (18089), DB_PORT (54349).
+# Env: APP_DIR (the package to measure), ROUNDS (3), SECONDS_EACH (5), CONNS (8), WARMUP (60 s), HTTP_PORT (18089), DB_PORT (54349).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/bench
 WORK=$BENCH/work/read-path
-ROUNDS=${ROUNDS:-3} SECS=${SECONDS_EACH:-5} CONNS=${CONNS:-8} WARMUP=${WARMUP:-20}
+ROUNDS=${ROUNDS:-3} SECS=${SECONDS_EACH:-5} CONNS=${CONNS:-8} WARMUP=${WARMUP:-60}
 HTTP_PORT=${HTTP_PORT:-18089} DB_PORT=${DB_PORT:-54349}
 BASE=http://127.0.0.1:$HTTP_PORT
 APP=${APP_DIR:-$ROOT/bootstrap/target/quarkus-app}
