@@ -167,16 +167,17 @@ BEGIN
     SELECT office, a.position, a.id
       FROM new_app n JOIN application a ON a.id = n.id, unnest(n.offices) office;
 
-    -- the work queue's rows (V35): the template's possible steps and deadline (written by the service from the
-    -- domain's rule when the template was walked), with the loaded application's own offices, submitter and time
+    -- the work queue's rows (V35, one per place and step since V65): the template's possible steps and deadline
+    -- (written by the service from the domain's rule when the template was walked: its rows '* <STEP>'), with the
+    -- loaded application's own offices, submitter and time
     INSERT INTO application_task (scope, due_on, waiting_since, application_id, submitted_by, actions)
-    SELECT s.scope, tt.due_on, n.received_at + o.days * interval '1 day', n.id, 'applicant@' || n.lead_office,
-           tt.actions
+    SELECT s.place || ' ' || tt.actions[1], tt.due_on, n.received_at + o.days * interval '1 day', n.id,
+           'applicant@' || n.lead_office, tt.actions
       FROM new_app n
       JOIN bench.template t ON t.k = n.k
-      JOIN application_task tt ON tt.application_id = t.id AND tt.scope = '*'
+      JOIN application_task tt ON tt.application_id = t.id AND tt.scope LIKE '* %'
       JOIN bench.event_offset o ON o.version = n.version
-     CROSS JOIN LATERAL (SELECT '*' AS scope UNION SELECT unnest(n.offices)) s;
+     CROSS JOIN LATERAL (SELECT '*' AS place UNION SELECT unnest(n.offices)) s;
 
     INSERT INTO application_revision (application_id, number, content, submitted_at, submitted_by)
     SELECT n.id, 1,

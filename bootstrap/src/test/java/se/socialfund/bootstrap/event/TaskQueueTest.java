@@ -177,6 +177,33 @@ class TaskQueueTest {
         assertThat(backfill.fillIfMarked()).isZero();
     }
 
+    /** V65 gives every place's row of several steps a row per step, and the queue reads exactly what it wrote. */
+    @Test
+    void the_migration_to_a_row_per_step_turns_the_rows_of_before_into_the_rows_written_now() throws Exception {
+        Api.ensureOpenPeriod();
+        UUID received = Api.submit(EventFeedTest.application(OFFICE), OFFICE);
+        String written = queueRows();
+        assertThat(Database.number("SELECT count(*) FROM application_task WHERE application_id = ?", received))
+                .as("a row per place and step: * and the office, each of the received application's steps")
+                .isGreaterThan(2);
+        try (var c = Database.owner(); var s = c.createStatement()) {
+            // the rows as V35 wrote them: one per place, holding all its steps
+            s.executeUpdate("CREATE TEMP TABLE v35 AS SELECT split_part(scope, ' ', 1) AS place, due_on, "
+                    + "waiting_since, application_id, submitted_by, array_agg(actions[1] ORDER BY actions[1]) AS steps "
+                    + "FROM application_task GROUP BY 1, 2, 3, 4, 5");
+            s.executeUpdate("DELETE FROM application_task");
+            s.executeUpdate("INSERT INTO application_task (scope, due_on, waiting_since, application_id, "
+                    + "submitted_by, actions) SELECT place, due_on, waiting_since, application_id, submitted_by, steps "
+                    + "FROM v35");
+            assertThat(Database.number("SELECT count(*) FROM application_task WHERE application_id = ?", received))
+                    .isEqualTo(2);
+            s.execute(Database.migration("V65__work_queue_rows_per_step.sql"));
+        }
+        assertThat(queueRows()).isEqualTo(written);
+        assertThat(tasks(() -> Api.as("fund-officer", null), "ASSESS_CRITERIA"))
+                .extracting(t -> t.get("applicationId")).contains(received.toString());
+    }
+
     @SuppressWarnings("unchecked")
     static List<String> actions(Map<String, Object> task) {
         return (List<String>) task.get("actions");

@@ -1,7 +1,5 @@
 package se.socialfund.bootstrap.persistence;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -153,9 +151,7 @@ class StoredDocumentsTest {
     }
 
     private static String migration(String name) throws java.io.IOException {
-        try (InputStream in = StoredDocumentVersions.class.getResourceAsStream("/db/migration/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return Database.migration(name);
     }
 
     private static void execute(String sql, Object... params) throws Exception {

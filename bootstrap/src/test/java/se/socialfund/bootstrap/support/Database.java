@@ -47,6 +47,16 @@ public final class Database {
                 EmbeddedDatabase.OWNER, "embedded");
     }
 
+    /** The text of one of the service's Flyway migrations, e.g. {@code "V65__work_queue_rows_per_step.sql"}. */
+    public static String migration(String name) throws java.io.IOException {
+        try (java.io.InputStream in = Database.class.getResourceAsStream("/db/migration/" + name)) {
+            if (in == null) {
+                throw new java.io.FileNotFoundException("no migration " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     public static String string(String sql, Object... params) {
         return single(sql, params, rs -> rs.getString(1));
     }

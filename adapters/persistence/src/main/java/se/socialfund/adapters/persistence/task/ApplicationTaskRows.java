@@ -16,17 +16,24 @@ import se.socialfund.domain.application.ApplicationSnapshot;
 import se.socialfund.domain.followup.Deadline;
 
 /**
- * The work queue's rows of one application ({@code application_task}, V35), written by the application store in
- * the same transaction as every change: one row for the callers who see every office ({@value #EVERY}) and one per
- * office taking part, each with the steps the domain says its stage and state allow
- * ({@link Application#possibleActions()}), its earliest deadline ({@link Deadline#owedBy}; {@code infinity} when
- * none) and since when it waits. An application on which no step is possible has no rows.
+ * The work queue's rows of one application ({@code application_task}, V35, V65), written by the application store
+ * in the same transaction as every change: one row per place and step, for every step the domain says its stage
+ * and state allow ({@link Application#possibleActions()}), the places being the callers who see every office
+ * ({@value #EVERY}) and each office taking part. A row's scope is {@link #scope(String, String) the place and the
+ * step}, so a caller's page is read from exact index ranges (one per place and step the caller may take) and skips
+ * nothing. Each row holds the earliest deadline ({@link Deadline#owedBy}; {@code infinity} when none) and since
+ * when the application waits. An application on which no step is possible has no rows.
  */
 public final class ApplicationTaskRows {
     /** The scope of the row read by callers who see every application. Office codes never take this form. */
     public static final String EVERY = "*";
 
     private ApplicationTaskRows() {
+    }
+
+    /** The key of a place's rows of one step: {@code "* ASSESS_CRITERIA"}, {@code "socialkontoret WITHDRAW"}. */
+    public static String scope(String place, String step) {
+        return place + " " + step;
     }
 
     /** A statement with named parameters, to be run (or deferred) in the changing transaction. */
@@ -78,7 +85,7 @@ public final class ApplicationTaskRows {
         params.put("scopes", SqlArrays.literal(scopes));
         return java.util.Optional.of(new Write("""
                 INSERT INTO application_task (scope, due_on, waiting_since, application_id, submitted_by, actions)
-                SELECT scope, CAST(:due AS date), :waiting, :id, :submitter, CAST(:actions AS text[])
-                  FROM unnest(CAST(:scopes AS text[])) scope""", params));
+                SELECT place || ' ' || step, CAST(:due AS date), :waiting, :id, :submitter, ARRAY[step]
+                  FROM unnest(CAST(:scopes AS text[])) place, unnest(CAST(:actions AS text[])) step""", params));
     }
 }

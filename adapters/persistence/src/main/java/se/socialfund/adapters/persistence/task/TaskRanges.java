@@ -20,8 +20,8 @@ public final class TaskRanges {
     }
 
     /**
-     * One scope's range: its key in the table, the steps it looks for, and whether only the caller's own submissions
-     * count.
+     * One scope's range: its key in the table, the steps it looks for among the rows' {@code actions} (none: every
+     * row of the key, whose key names its step already), and whether only the caller's own submissions count.
      */
     public record Range(String scope, List<String> actions, boolean ownSubmissions) {
     }
@@ -43,9 +43,12 @@ public final class TaskRanges {
         for (int i = 0; i < ranges.size(); i++) {
             Range range = ranges.get(i);
             StringBuilder part = new StringBuilder("SELECT " + idColumn + ", due_on, waiting_since FROM " + table
-                    + " WHERE scope = :scope" + i + " AND actions && CAST(:actions" + i + " AS text[])");
+                    + " WHERE scope = :scope" + i);
             params.put("scope" + i, range.scope());
-            params.put("actions" + i, SqlArrays.literal(range.actions().stream().sorted().toList()));
+            if (!range.actions().isEmpty()) {
+                part.append(" AND actions && CAST(:actions").append(i).append(" AS text[])");
+                params.put("actions" + i, SqlArrays.literal(range.actions().stream().sorted().toList()));
+            }
             if (range.ownSubmissions()) {
                 part.append(" AND submitted_by = :subject");
                 params.put("subject", subject);

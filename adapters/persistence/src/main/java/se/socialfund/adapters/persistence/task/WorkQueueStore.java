@@ -40,11 +40,16 @@ public class WorkQueueStore implements WorkQueue {
             return List.of();
         }
         Map<String, Object> params = new LinkedHashMap<>();
-        List<TaskRanges.Range> ranges = scopes.stream().map(scope -> new TaskRanges.Range(switch (scope.where()) {
-            case EVERY_APPLICATION, OWN_SUBMISSIONS -> ApplicationTaskRows.EVERY;
-            case OWN_OFFICE -> actor.office().orElseThrow();
-        }, scope.actions().stream().map(Action::name).toList(), scope.where() == TaskScope.Where.OWN_SUBMISSIONS))
-                .toList();
+        // one exact range per place and step (V65): the rows of a step the caller cannot take are never read
+        List<TaskRanges.Range> ranges = scopes.stream().flatMap(scope -> {
+            String place = switch (scope.where()) {
+                case EVERY_APPLICATION, OWN_SUBMISSIONS -> ApplicationTaskRows.EVERY;
+                case OWN_OFFICE -> actor.office().orElseThrow();
+            };
+            return scope.actions().stream().map(Action::name).sorted().map(step -> new TaskRanges.Range(
+                    ApplicationTaskRows.scope(place, step), List.of(),
+                    scope.where() == TaskScope.Where.OWN_SUBMISSIONS));
+        }).toList();
         String sql = "SELECT application_id, CAST(due_on AS text) AS due_text, waiting_since FROM ("
                 + TaskRanges.union("application_task", "application_id", ranges, actor.subject(), after, limit, params)
                 + ") q ORDER BY " + TaskRanges.order("application_id", "q");
