@@ -122,6 +122,34 @@ class StoredDocumentsTest {
         assertThat(parsed.heldState(id).tag()).isNotEqualTo(tag);
     }
 
+    /**
+     * The start reads every document only when a migration was applied since the last full check (V66); otherwise
+     * it compares the versions that check kept, which decide as the documents would.
+     */
+    @Test
+    void the_start_reads_every_document_only_after_a_migration_and_otherwise_decides_on_the_versions_kept()
+            throws Exception {
+        Api.submit();
+        execute("DELETE FROM document_versions_checked");
+        assertThat(versions.verifyAtStart()).as("never checked: every document read").isTrue();
+        assertThat(Database.string("SELECT array_to_string(versions, ',') FROM document_versions_checked"))
+                .contains("application state=2", "revision content=1");
+        assertThat(versions.verifyAtStart()).as("no migration since: the versions kept compared").isFalse();
+        try {
+            // as if a later release's migration had upgraded the states and this release were started again
+            execute("UPDATE document_versions_checked SET versions = versions || CAST('{application state=3}' "
+                    + "AS text[])");
+            assertThatThrownBy(versions::verifyAtStart).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("application state documents in application.state carry schemaVersion 3 "
+                            + "(versions understood: [2])");
+        } finally {
+            // as after a migration: the next start reads every document again, and finds them readable
+            execute("UPDATE document_versions_checked SET through_rank = -1");
+        }
+        assertThat(versions.verifyAtStart()).isTrue();
+        assertThat(versions.verifyAtStart()).isFalse();
+    }
+
     @Test
     void the_migrations_give_documents_stored_before_versions_their_version_and_shape() throws Exception {
         UUID id = Api.submit();

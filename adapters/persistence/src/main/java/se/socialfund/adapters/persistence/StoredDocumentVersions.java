@@ -43,18 +43,58 @@ public class StoredDocumentVersions {
     @ConfigProperty(name = "socialfund.documents.check-at-start", defaultValue = "true")
     boolean checkAtStart;
 
+    @ConfigProperty(name = "quarkus.flyway.table", defaultValue = "flyway_schema_history")
+    String historyTable;
+
     void onStart(@Observes StartupEvent event) {
         if (checkAtStart) {
-            verify();
+            verifyAtStart();
         }
+    }
+
+    /**
+     * What {@link #verify} decides, without reading every document when no migration was applied since the last
+     * full check ({@code document_versions_checked}, V66): versions change only with a migration, so the versions
+     * that check found are still the versions on disk. Otherwise (a migration since, or never checked) it reads
+     * them all and keeps what it found. A release rolled back behind a migration that upgraded documents finds the
+     * newer versions kept by the release that ran it (or, if that one never started, reads them) and refuses to
+     * start as before. A document changed by hand behind the migrations is still refused when it is read.
+     *
+     * @return whether every document was read (false: the versions kept were compared)
+     */
+    public boolean verifyAtStart() {
+        long rank;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT coalesce(max(installed_rank), 0) FROM \"" + historyTable
+                    + "\" WHERE success")) {
+                rs.next();
+                rank = rs.getLong(1);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT through_rank, versions FROM document_versions_checked")) {
+                if (rs.next() && rs.getLong(1) == rank) {
+                    refuseIfUnreadable(kept((String[]) rs.getArray(2).getArray()));
+                    return false;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check the schema versions of the stored documents", e);
+        }
+        Map<DocumentKind, Set<String>> found = read();
+        keep(rank, found);
+        refuseIfUnreadable(found);
+        return true;
     }
 
     /** Reads the versions on disk and throws if any kind holds one not understood. */
     public void verify() {
+        refuseIfUnreadable(read());
+    }
+
+    private Map<DocumentKind, Set<String>> read() {
         Map<DocumentKind, Set<String>> found = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (DocumentKind kind : Documents.ALL) {
-                Set<String> versions = new TreeSet<>(java.util.Comparator.nullsFirst(String::compareTo));
+                Set<String> versions = versionSet();
                 try (ResultSet rs = s.executeQuery(query(kind))) {
                     while (rs.next()) {
                         versions.add(rs.getString(1));
@@ -65,6 +105,43 @@ public class StoredDocumentVersions {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot check the schema versions of the stored documents", e);
         }
+        return found;
+    }
+
+    private static Set<String> versionSet() {
+        return new TreeSet<>(java.util.Comparator.nullsFirst(String::compareTo));
+    }
+
+    /** Keeps what a full check found, as {@code "<kind>=<version>"} ({@code "<kind>="}: a document without one). */
+    private void keep(long rank, Map<DocumentKind, Set<String>> found) {
+        List<String> entries = new ArrayList<>();
+        found.forEach((kind, versions) -> versions.forEach(v -> entries.add(kind.name() + "=" + (v == null ? "" : v))));
+        try (Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement("""
+                INSERT INTO document_versions_checked (through_rank, versions, checked_at) VALUES (?, ?, now())
+                ON CONFLICT (singleton) DO UPDATE SET through_rank = excluded.through_rank,
+                       versions = excluded.versions, checked_at = excluded.checked_at""")) {
+            s.setLong(1, rank);
+            s.setArray(2, c.createArrayOf("text", entries.toArray()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot keep the schema versions of the stored documents", e);
+        }
+    }
+
+    private static Map<DocumentKind, Set<String>> kept(String[] entries) {
+        Map<DocumentKind, Set<String>> found = new LinkedHashMap<>();
+        Documents.ALL.forEach(kind -> found.put(kind, versionSet()));
+        for (String entry : entries) {
+            int at = entry.lastIndexOf('=');
+            String name = entry.substring(0, at);
+            String version = entry.substring(at + 1);
+            Documents.ALL.stream().filter(k -> k.name().equals(name)).findFirst()
+                    .ifPresent(kind -> found.get(kind).add(version.isEmpty() ? null : version));
+        }
+        return found;
+    }
+
+    private void refuseIfUnreadable(Map<DocumentKind, Set<String>> found) {
         List<String> problems = problems(found);
         if (!problems.isEmpty()) {
             String message = "the database holds documents this release cannot read; apply the migration that "
