@@ -175,6 +175,19 @@ class TaskQueueTest {
         assertThat(queueRows()).isEqualTo(written);
         assertThat(Database.number("SELECT count(*) FROM application_task_backfill")).isZero();
         assertThat(backfill.fillIfMarked()).isZero();
+
+        // a row of the shape before V65 (a place's row with its steps, as an older release writes it after V65
+        // ran): the next start rebuilds every row in the shape of now
+        try (var c = Database.owner(); var s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO application_task (scope, due_on, waiting_since, application_id, "
+                    + "submitted_by, actions) SELECT '*', due_on, waiting_since, application_id, submitted_by, "
+                    + "array_agg(actions[1]) FROM application_task WHERE application_id = '" + received
+                    + "' AND scope LIKE '* %' GROUP BY 2, 3, 4, 5");
+        }
+        assertThat(queueRows()).isNotEqualTo(written);
+        assertThat(backfill.fillIfMarked()).isGreaterThanOrEqualTo(1);
+        assertThat(queueRows()).isEqualTo(written);
+        assertThat(backfill.fillIfMarked()).isZero();
     }
 
     /** V65 gives every place's row of several steps a row per step, and the queue reads exactly what it wrote. */

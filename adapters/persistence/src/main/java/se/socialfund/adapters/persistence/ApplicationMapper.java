@@ -22,6 +22,10 @@ public final class ApplicationMapper {
      * Its shape changed from a flat document to this in V5 (see the migration).
      */
     record StateDocument(Assessment assessment, Investment investment, List<Review> reviews) {
+        /** Kept parses are shared between requests: the list is never the parser's own. */
+        StateDocument {
+            reviews = reviews == null ? null : List.copyOf(reviews);
+        }
     }
 
     static ApplicationEntity toEntity(ApplicationSnapshot s) {

@@ -37,15 +37,23 @@ import se.socialfund.domain.idea.ApplicationOrigin;
  */
 @ApplicationScoped
 public class ApplicationRows {
+    /**
+     * The tag of a row's state: its version, the id of the transaction that wrote this version of the row, and its
+     * time of change (so that even an xid used again after a failover or a restore to a point in time, with the
+     * same version, makes another tag).
+     */
+    public static final String STATE_TAG = "a.version || ':' || a.xmin || ':' || a.updated_at";
+    /** The tag of a revision's content: its number, the writing transaction and its time. */
+    public static final String CONTENT_TAG = "r.number || ':' || r.xmin || ':' || r.submitted_at";
     /** What is read of a row, its revision and origin; {@code k} names the ids asked and the tags held. */
     private static final String COLUMNS = """
             SELECT a.id, a.registration_number, a.period_id, a.stage, a.version, a.received_at, a.updated_at,
-                   a.submitted_by, a.version || ':' || a.xmin,
-                   CASE WHEN a.version || ':' || a.xmin = k.state_tag THEN NULL ELSE a.state::text END,
-                   r.number, r.submitted_at, r.submitted_by, r.answers_completion_request, r.number || ':' || r.xmin,
-                   CASE WHEN r.number || ':' || r.xmin = k.content_tag THEN NULL ELSE r.content::text END,
+                   a.submitted_by, %1$s,
+                   CASE WHEN %1$s = k.state_tag THEN NULL ELSE a.state::text END,
+                   r.number, r.submitted_at, r.submitted_by, r.answers_completion_request, %2$s,
+                   CASE WHEN %2$s = k.content_tag THEN NULL ELSE r.content::text END,
                    o.idea_id, o.idea_registration_number, o.external_partners::text
-            """;
+            """.formatted(STATE_TAG, CONTENT_TAG);
     private static final String JOINS = """
               JOIN application a ON a.id = k.id
               JOIN application_revision r ON r.application_id = a.id AND r.number = a.current_revision

@@ -21,12 +21,13 @@ import se.socialfund.domain.application.ApplicationContent;
  * SELECT, and the database sends a document only when the row's tag differs: a hit costs neither the text's
  * transfer nor its parse, a miss costs what a read cost before.
  *
- * <p><b>Why a stale document cannot be served</b>: the tag is the row's {@code version} (or the revision's number)
- * and its {@code xmin}, the id of the transaction that wrote this version of the row. Every write of the row, by
- * this service or anyone else (another instance, a migration, an operator's {@code UPDATE} by hand, with or
- * without raising the version), makes a new row version with a new {@code xmin}; and two writes in one
- * transaction (same {@code xmin}) are two versions of the aggregate (the service raises {@code version} on every
- * change). The tag is compared by the database, in the same statement that reads the row, so the answer is always
+ * <p><b>Why a stale document cannot be served</b>: the tag is the row's {@code version} (or the revision's number),
+ * its {@code xmin}, the id of the transaction that wrote this version of the row, and its time of change
+ * ({@link ApplicationRows#STATE_TAG}). Every write of the row, by this service or anyone else (another instance, a
+ * migration, an operator's {@code UPDATE} by hand, with or without raising the version), makes a new row version
+ * with a new {@code xmin}; two writes in one transaction (same {@code xmin}) are two versions of the aggregate
+ * (the service raises {@code version} on every change); and should transaction ids be used again (a replica
+ * promoted, a restore to a point in time, while instances keep running), the time of change still differs. The tag is compared by the database, in the same statement that reads the row, so the answer is always
  * the row as committed when the statement began; the cache only saves the work of turning the same text into the
  * same records again. Entries are per instance and need no invalidation across instances.
  *

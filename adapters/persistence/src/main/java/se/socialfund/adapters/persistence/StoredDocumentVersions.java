@@ -54,11 +54,14 @@ public class StoredDocumentVersions {
 
     /**
      * What {@link #verify} decides, without reading every document when no migration was applied since the last
-     * full check ({@code document_versions_checked}, V66): versions change only with a migration, so the versions
-     * that check found are still the versions on disk. Otherwise (a migration since, or never checked) it reads
-     * them all and keeps what it found. A release rolled back behind a migration that upgraded documents finds the
-     * newer versions kept by the release that ran it (or, if that one never started, reads them) and refuses to
-     * start as before. A document changed by hand behind the migrations is still refused when it is read.
+     * full check ({@code document_versions_checked}, V66) and that check was made by a release writing the same
+     * versions as this one: versions change only with a migration, and what was written since the check is of the
+     * versions that release writes, which are this one's. Otherwise (a migration since, never checked, or another
+     * release checked: a rollback, an upgrade, a kind added or renamed) it reads them all and keeps what it found
+     * with the versions this release writes. So a release rolled back behind a migration that upgraded documents
+     * reads them and refuses to start as before, and so does a release started again after an older one wrote its
+     * documents. Not seen: documents written by a release older than V66 (it keeps nothing) after a newer release's
+     * check, and documents changed by hand behind the migrations; both are still refused when read.
      *
      * @return whether every document was read (false: the versions kept were compared)
      */
@@ -70,8 +73,10 @@ public class StoredDocumentVersions {
                 rs.next();
                 rank = rs.getLong(1);
             }
-            try (ResultSet rs = s.executeQuery("SELECT through_rank, versions FROM document_versions_checked")) {
-                if (rs.next() && rs.getLong(1) == rank) {
+            try (ResultSet rs = s.executeQuery("SELECT through_rank, versions, written_by "
+                    + "FROM document_versions_checked")) {
+                if (rs.next() && rs.getLong(1) == rank
+                        && List.of((String[]) rs.getArray(3).getArray()).equals(written())) {
                     refuseIfUnreadable(kept((String[]) rs.getArray(2).getArray()));
                     return false;
                 }
@@ -112,16 +117,32 @@ public class StoredDocumentVersions {
         return new TreeSet<>(java.util.Comparator.nullsFirst(String::compareTo));
     }
 
-    /** Keeps what a full check found, as {@code "<kind>=<version>"} ({@code "<kind>="}: a document without one). */
+    /** A kind's place on disk, as the kept entries name it. */
+    private static String place(DocumentKind kind) {
+        return kind.table() + "." + kind.column();
+    }
+
+    /** The versions this release writes, one entry per kind, in {@link Documents#ALL}'s order. */
+    static List<String> written() {
+        return Documents.ALL.stream().map(kind -> place(kind) + "=" + kind.version()).toList();
+    }
+
+    /**
+     * Keeps what a full check found, as {@code "<table>.<column>=<version>"} ({@code "<table>.<column>="}: a
+     * document without one), with the versions this release writes.
+     */
     private void keep(long rank, Map<DocumentKind, Set<String>> found) {
         List<String> entries = new ArrayList<>();
-        found.forEach((kind, versions) -> versions.forEach(v -> entries.add(kind.name() + "=" + (v == null ? "" : v))));
+        found.forEach((kind, versions) -> versions.forEach(v -> entries.add(place(kind) + "=" + (v == null ? "" : v))));
         try (Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement("""
-                INSERT INTO document_versions_checked (through_rank, versions, checked_at) VALUES (?, ?, now())
+                INSERT INTO document_versions_checked (through_rank, versions, written_by, checked_at)
+                VALUES (?, ?, ?, now())
                 ON CONFLICT (singleton) DO UPDATE SET through_rank = excluded.through_rank,
-                       versions = excluded.versions, checked_at = excluded.checked_at""")) {
+                       versions = excluded.versions, written_by = excluded.written_by,
+                       checked_at = excluded.checked_at""")) {
             s.setLong(1, rank);
             s.setArray(2, c.createArrayOf("text", entries.toArray()));
+            s.setArray(3, c.createArrayOf("text", written().toArray()));
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot keep the schema versions of the stored documents", e);
@@ -135,7 +156,7 @@ public class StoredDocumentVersions {
             int at = entry.lastIndexOf('=');
             String name = entry.substring(0, at);
             String version = entry.substring(at + 1);
-            Documents.ALL.stream().filter(k -> k.name().equals(name)).findFirst()
+            Documents.ALL.stream().filter(k -> place(k).equals(name)).findFirst()
                     .ifPresent(kind -> found.get(kind).add(version.isEmpty() ? null : version));
         }
         return found;

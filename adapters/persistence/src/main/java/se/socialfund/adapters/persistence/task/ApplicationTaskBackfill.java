@@ -42,11 +42,21 @@ public class ApplicationTaskBackfill {
         fillIfMarked();
     }
 
-    /** Fills the rows if the mark is there; returns how many applications were read (0 when not marked). */
+    /**
+     * Fills the rows if the mark is there, or if rows of the shape before V65 are (a place's row without its step,
+     * as a release older than V65 writes them: one rolled back to and then forward again, or still running beside
+     * a newer one); returns how many applications were read (0 when there was nothing to do). Instances starting
+     * together take turns (a transaction-scoped advisory lock), and the later finds nothing to do.
+     */
     public long fillIfMarked() {
         return QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
-            if (em.createNativeQuery("SELECT pending FROM application_task_backfill FOR UPDATE").getResultList()
-                    .isEmpty()) {
+            em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('socialfund: application_task rebuild'))")
+                    .getSingleResult();
+            boolean marked = !em.createNativeQuery("SELECT pending FROM application_task_backfill FOR UPDATE")
+                    .getResultList().isEmpty();
+            // every application with a possible step has a row of the place "*": one in the old shape says enough
+            if (!marked && em.createNativeQuery("SELECT 1 FROM application_task WHERE scope = :every LIMIT 1")
+                    .setParameter("every", ApplicationTaskRows.EVERY).getResultList().isEmpty()) {
                 return 0L;
             }
             em.createNativeQuery("DELETE FROM application_task").executeUpdate();
@@ -70,7 +80,8 @@ public class ApplicationTaskBackfill {
                 em.clear();
             }
             em.createNativeQuery("DELETE FROM application_task_backfill").executeUpdate();
-            LOG.infof("the work queue's rows were filled for %d applications stored before it existed", read);
+            LOG.infof("the work queue's rows were filled for %d applications (%s)", read,
+                    marked ? "stored before the queue existed" : "rows of the shape before V65 found");
             return read;
         });
     }
