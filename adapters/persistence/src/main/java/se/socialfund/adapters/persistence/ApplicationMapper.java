@@ -56,11 +56,29 @@ public final class ApplicationMapper {
     }
 
     public static ApplicationSnapshot toSnapshot(ApplicationEntity e, RevisionEntity current) {
-        StateDocument d = Documents.read(Documents.APPLICATION_STATE, e.state, StateDocument.class,
-                "application " + e.id);
-        return new ApplicationSnapshot(e.id, RegistrationNumber.parse(e.registrationNumber), e.periodId,
-                Stage.valueOf(e.stage), e.version, e.receivedAt, e.updatedAt, e.submittedBy, toRevision(current),
-                d.reviews(), d.assessment(), d.investment());
+        return snapshot(e.id, e.registrationNumber, e.periodId, e.stage, e.version, e.receivedAt, e.updatedAt,
+                e.submittedBy, toRevision(current), readState(e.state, e.id));
+    }
+
+    /** The aggregate's snapshot from its row's columns, its current revision and its parsed state. */
+    static ApplicationSnapshot snapshot(java.util.UUID id, String registrationNumber, java.util.UUID periodId,
+                                        String stage, long version, java.time.Instant receivedAt,
+                                        java.time.Instant updatedAt, String submittedBy, Revision current,
+                                        StateDocument d) {
+        return new ApplicationSnapshot(id, RegistrationNumber.parse(registrationNumber), periodId,
+                Stage.valueOf(stage), version, receivedAt, updatedAt, submittedBy, current, d.reviews(),
+                d.assessment(), d.investment());
+    }
+
+    /** Reads an application's stored {@code state}. */
+    static StateDocument readState(String text, java.util.UUID application) {
+        return Documents.read(Documents.APPLICATION_STATE, text, StateDocument.class, "application " + application);
+    }
+
+    /** Reads a revision's stored {@code content}. */
+    static ApplicationContent readContent(String text, int number, java.util.UUID application) {
+        return Documents.read(Documents.REVISION_CONTENT, text, ApplicationContent.class,
+                "revision " + number + " of application " + application);
     }
 
     static RevisionEntity toEntity(java.util.UUID applicationId, Revision r) {
@@ -75,8 +93,7 @@ public final class ApplicationMapper {
     }
 
     static Revision toRevision(RevisionEntity e) {
-        return new Revision(e.number, Documents.read(Documents.REVISION_CONTENT, e.content, ApplicationContent.class,
-                "revision " + e.number + " of application " + e.applicationId), e.submittedAt,
+        return new Revision(e.number, readContent(e.content, e.number, e.applicationId), e.submittedAt,
                 e.submittedBy, e.answersCompletionRequest);
     }
 }

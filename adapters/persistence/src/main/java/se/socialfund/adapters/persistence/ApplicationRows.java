@@ -1,14 +1,11 @@
 package se.socialfund.adapters.persistence;
 
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,9 +20,7 @@ import se.socialfund.adapters.persistence.ParsedDocuments.Tagged;
 import se.socialfund.adapters.persistence.idea.IdeaStore;
 import se.socialfund.domain.application.ApplicationContent;
 import se.socialfund.domain.application.ApplicationSnapshot;
-import se.socialfund.domain.application.RegistrationNumber;
 import se.socialfund.domain.application.Revision;
-import se.socialfund.domain.application.Stage;
 import se.socialfund.domain.idea.ApplicationOrigin;
 
 /**
@@ -80,9 +75,9 @@ public class ApplicationRows {
     @Inject
     ParsedDocuments parsed;
 
-    /** These applications (those that exist), by id in the order asked. */
+    /** These applications (those that exist), by id. */
     public Map<UUID, Row> read(Collection<UUID> ids) {
-        Map<UUID, Row> found = new LinkedHashMap<>();
+        Map<UUID, Row> found = new java.util.HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
@@ -105,9 +100,9 @@ public class ApplicationRows {
                     statement.setString(2, stateTags[0]);
                     statement.setString(3, contentTags[0]);
                 } else {
-                    statement.setArray(1, array(connection, "uuid", keys));
-                    statement.setArray(2, array(connection, "text", stateTags));
-                    statement.setArray(3, array(connection, "text", contentTags));
+                    statement.setArray(1, connection.createArrayOf("uuid", keys));
+                    statement.setArray(2, connection.createArrayOf("text", stateTags));
+                    statement.setArray(3, connection.createArrayOf("text", contentTags));
                 }
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
@@ -117,17 +112,7 @@ public class ApplicationRows {
                 }
             }
         });
-        if (found.size() <= 1) {
-            return found;
-        }
-        Map<UUID, Row> ordered = new LinkedHashMap<>();
-        for (UUID id : keys) {
-            Row row = found.get(id);
-            if (row != null) {
-                ordered.put(id, row);
-            }
-        }
-        return ordered;
+        return found;
     }
 
     private record Held(Tagged<StateDocument> state, Tagged<ApplicationContent> content) {
@@ -136,20 +121,15 @@ public class ApplicationRows {
     private Row row(ResultSet rs, Map<UUID, Held> held) throws SQLException {
         UUID id = rs.getObject(1, UUID.class);
         Held h = held.get(id);
-        long version = rs.getLong(5);
         StateDocument state = document(id, rs.getString(9), rs.getString(10), h.state(),
-                text -> Documents.read(Documents.APPLICATION_STATE, text, StateDocument.class, "application " + id),
-                parsed::rememberState);
+                text -> ApplicationMapper.readState(text, id), parsed::rememberState);
         int revisionNumber = rs.getInt(11);
-        Integer answers = (Integer) rs.getObject(14);
         ApplicationContent content = document(id, rs.getString(15), rs.getString(16), h.content(),
-                text -> Documents.read(Documents.REVISION_CONTENT, text, ApplicationContent.class,
-                        "revision " + revisionNumber + " of application " + id),
-                parsed::rememberContent);
-        Revision current = new Revision(revisionNumber, content, instant(rs, 12), rs.getString(13), answers);
-        ApplicationSnapshot snapshot = new ApplicationSnapshot(id, RegistrationNumber.parse(rs.getString(2)),
-                rs.getObject(3, UUID.class), Stage.valueOf(rs.getString(4)), version, instant(rs, 6), instant(rs, 7),
-                rs.getString(8), current, state.reviews(), state.assessment(), state.investment());
+                text -> ApplicationMapper.readContent(text, revisionNumber, id), parsed::rememberContent);
+        Revision current = new Revision(revisionNumber, content, instant(rs, 12), rs.getString(13),
+                (Integer) rs.getObject(14));
+        ApplicationSnapshot snapshot = ApplicationMapper.snapshot(id, rs.getString(2), rs.getObject(3, UUID.class),
+                rs.getString(4), rs.getLong(5), instant(rs, 6), instant(rs, 7), rs.getString(8), current, state);
         UUID ideaId = rs.getObject(17, UUID.class);
         ApplicationOrigin origin = ideaId == null ? null : new ApplicationOrigin(ideaId, rs.getString(18),
                 Documents.read(Documents.APPLICATION_ORIGIN, rs.getString(19), IdeaStore.ExternalPartners.class,
@@ -178,10 +158,6 @@ public class ApplicationRows {
     @FunctionalInterface
     private interface Remember<T> {
         void remember(UUID id, String tag, T value);
-    }
-
-    private static Array array(Connection connection, String type, Object[] values) throws SQLException {
-        return connection.createArrayOf(type, values);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
