@@ -106,7 +106,7 @@ LOAD_SAMPLER=$!
 
 # ---- build -------------------------------------------------------------------------------------------------------------
 build_started=$(date +%s)
-if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -f "$JAR" ]; then
+if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -f "$JAR" ] && [ -f "$APP_DIR/jvm.options" ]; then
   log "using the package already built (BENCH_SKIP_BUILD=1)"
 else
   log "building the service (./mvnw package -DskipTests)"
@@ -154,20 +154,20 @@ ROLES
 FO_TOKEN=$(tok fund-officer)
 
 # starts the jar and polls an authorised GET every 20 ms: start-to-first-200 in ms and the RSS then. The service
-# runs as production would: in the package's directory with the package's AppCDS archive (START_CDS=0: without it),
-# on Java 17 (START_JAVA: another java), against the benchmark's PostgreSQL (START_ENV=LOCAL_ENV: the local default,
-# whose token START_TOKEN is signed with the local default's own key)
-START_CDS=1
+# runs as production would: in the package's directory with the package's JVM options (START_OPTS, default
+# @jvm.options: the start archive and C2's thresholds; "" for the JVM's defaults), on Java 17 (START_JAVA: another
+# java), against the benchmark's PostgreSQL (START_ENV=LOCAL_ENV: the local default, whose token START_TOKEN is
+# signed with the local default's own key)
+START_OPTS=@jvm.options
 START_JAVA=java
 START_ENV=SERVICE_ENV
 START_TOKEN=
 start_service() {
-  local label=$1 extra=${2:-} t0 t1 code cds="" token=${START_TOKEN:-$FO_TOKEN}
+  local label=$1 extra=${2:-} t0 t1 code token=${START_TOKEN:-$FO_TOKEN}
   local -n envs=$START_ENV
-  [ "$START_CDS" = 1 ] && [ -f "$APP_DIR/app-cds.jsa" ] && cds=-XX:SharedArchiveFile=app-cds.jsa
   t0=$(date +%s%N)
   # a simple command in the background: $! is the java process itself (the subshell and env exec it)
-  (cd "$APP_DIR" && exec env "${envs[@]}" "$START_JAVA" $JAVA_OPTS $cds $extra -jar quarkus-run.jar) \
+  (cd "$APP_DIR" && exec env "${envs[@]}" "$START_JAVA" $JAVA_OPTS $START_OPTS $extra -jar quarkus-run.jar) \
     >>"$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
   while :; do
@@ -466,7 +466,7 @@ measure_changes() {
   for change in $CHANGES; do
     port=$((HTTP_PORT + 1 + i)); i=$((i + 1)); ports[$change]=$port
     (cd "$APP_DIR" && exec env "${SERVICE_ENV[@]}" QUARKUS_HTTP_PORT="$port" java $JAVA_OPTS \
-      -XX:SharedArchiveFile=app-cds.jsa ${CHANGE_OPTS[$change]} -jar quarkus-run.jar) >>"$WORK/service-changes.log" 2>&1 &
+      @jvm.options ${CHANGE_OPTS[$change]} -jar quarkus-run.jar) >>"$WORK/service-changes.log" 2>&1 &
     pids[$change]=$!
     EXTRA_PIDS+=("${pids[$change]}")
   done
@@ -514,24 +514,31 @@ for size in $SIZES; do
   if [ "$size" = "$FIRST_SIZE" ] && [ "${BENCH_CHANGES:-1}" = 1 ]; then
     measure_changes "$size"
   fi
+  # two more restarts at this size: its restart line is the median of three, like the local default's
+  for _ in 1 2; do
+    stop_service
+    start_service "$size"
+  done
 done
 stop_service
 
 # ---- start: the measures taken, and what else would shorten it (the same jar; JVM options only) --------------------
-log "start: against this PostgreSQL without the AppCDS archive, C1 only, JDK 25 and its AOT cache"
-START_CDS=0 start_service no-appcds
+log "start: against this PostgreSQL with the JVM's defaults, the archive alone, C1 only, JDK 25 and its AOT cache"
+START_OPTS="" start_service no-appcds
+stop_service
+START_OPTS=-XX:SharedArchiveFile=app-cds.jsa start_service archive-only
 stop_service
 start_service appcds-c1 "-XX:TieredStopAtLevel=1"
 stop_service
 if [ -x "$JDK25/bin/java" ]; then
   # JDK 25's ahead-of-time cache (JEP 483/514): one training run records it at exit, the next start uses it
-  START_CDS=0 START_JAVA="$JDK25/bin/java" start_service jdk25
+  START_OPTS="" START_JAVA="$JDK25/bin/java" start_service jdk25
   stop_service
-  START_CDS=0 START_JAVA="$JDK25/bin/java" start_service jdk25-aot-training "-XX:AOTCacheOutput=$WORK/service.aot"
+  START_OPTS="" START_JAVA="$JDK25/bin/java" start_service jdk25-aot-training "-XX:AOTCacheOutput=$WORK/service.aot"
   for _ in 1 2 3; do check "$(head -1 "$WORK/paths/one")" fund-officer '.id'; check /api/v1/fund fund-officer '.capital'; done
   stop_service
   if [ -f "$WORK/service.aot" ]; then
-    START_CDS=0 START_JAVA="$JDK25/bin/java" start_service jdk25-aot "-XX:AOTCache=$WORK/service.aot"
+    START_OPTS="" START_JAVA="$JDK25/bin/java" start_service jdk25-aot "-XX:AOTCache=$WORK/service.aot"
     stop_service
   else
     log "  JDK 25 wrote no AOT cache; see service.log"
@@ -553,9 +560,9 @@ for i in 1 2 3; do
 done
 START_ENV=LOCAL_ENV START_TOKEN=$LOCAL_TOKEN start_service local-restart-sequential "-Dsocialfund.db.start-before-boot=true"
 stop_service
-START_CDS=0 START_ENV=LOCAL_ENV START_TOKEN=$LOCAL_TOKEN start_service local-restart-no-appcds
+START_OPTS="" START_ENV=LOCAL_ENV START_TOKEN=$LOCAL_TOKEN start_service local-restart-no-appcds
 stop_service
-START_CDS=0 START_ENV=LOCAL_ENV START_TOKEN=$LOCAL_TOKEN start_service local-restart-neither \
+START_OPTS="" START_ENV=LOCAL_ENV START_TOKEN=$LOCAL_TOKEN start_service local-restart-neither \
   "-Dsocialfund.db.start-before-boot=true"
 stop_service
 

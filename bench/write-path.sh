@@ -19,7 +19,7 @@ ROUNDS=${ROUNDS:-3} SECS=${SECONDS_EACH:-5} CONNS=${CONNS:-8} WARMUP=${WARMUP:-2
 HTTP_PORT=${HTTP_PORT:-18088} DB_PORT=${DB_PORT:-54348}
 BASE=http://127.0.0.1:$HTTP_PORT
 APP=${APP_DIR:-$ROOT/bootstrap/target/quarkus-app}
-[ -f "$APP/quarkus-run.jar" ] || { echo "package the service first: ./mvnw -B -o package -DskipTests" >&2; exit 1; }
+[ -f "$APP/quarkus-run.jar" ] && [ -f "$APP/jvm.options" ] || { echo "package the service first: ./mvnw -B -o package -DskipTests" >&2; exit 1; }
 for c in java curl jq psql pgbench wrk python3; do command -v $c >/dev/null || { echo "needs $c" >&2; exit 1; }; done
 rm -rf "$WORK"; mkdir -p "$WORK/tokens"
 export SOCIALFUND_DATA_DIR=$WORK/data SOCIALFUND_DB_PORT=$DB_PORT QUARKUS_HTTP_PORT=$HTTP_PORT
@@ -29,7 +29,7 @@ svc=
 cleanup() { [ -n "$svc" ] && kill "$svc" 2>/dev/null && wait "$svc" 2>/dev/null; true; }
 trap cleanup EXIT INT TERM
 start_service() {
-  ( cd "$APP" && exec java -Xmx512m -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar ) >>"$WORK/service.log" 2>&1 &
+  ( cd "$APP" && exec java -Xmx512m @jvm.options -jar quarkus-run.jar ) >>"$WORK/service.log" 2>&1 &
   svc=$!
   for _ in $(seq 1 240); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 0.5; done
   curl -sf "$BASE/q/health/ready" >/dev/null || { echo "the service did not start; see $WORK/service.log" >&2; exit 1; }

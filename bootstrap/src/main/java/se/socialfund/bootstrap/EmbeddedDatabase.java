@@ -61,7 +61,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * A server left running by a service that was killed (kill -9) still holds the data directory; stop it
      * (a fast shutdown: committed work is safe) so that this start can own it.
      */
-    private static void stopOrphan(Path dataDir) throws IOException {
+    static void stopOrphan(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;

@@ -2,6 +2,7 @@ package se.socialfund.bootstrap;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -17,10 +18,11 @@ public class Main {
         if (args.length > 0 && args[0].equals("token")) {
             System.exit(LocalTokens.run(dataDir(), java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
-        if (!Boolean.getBoolean("quarkus.appcds.generate")) {
-            // not while the package's AppCDS archive is being recorded: that run stops before the service starts
-            localDefaults();
+        if (args.length > 0 && args[0].equals(StartArchiveRecording.COMMAND)) {
+            StartArchiveRecording.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
         }
+        localDefaults(dataDir(), () -> Integer.parseInt(System.getenv().getOrDefault("SOCIALFUND_DB_PORT", "54329")));
         Quarkus.run(args);
     }
 
@@ -34,10 +36,10 @@ public class Main {
         return System.getProperty(property) != null || System.getenv(env) != null;
     }
 
-    private static void localDefaults() {
-        Path data = dataDir();
+    /** The embedded PostgreSQL (on the port asked for only then) and the local signing key, each unless configured. */
+    static void localDefaults(Path data, IntSupplier dbPort) {
         if (!configured("quarkus.datasource.jdbc.url")) {
-            int port = Integer.parseInt(System.getenv().getOrDefault("SOCIALFUND_DB_PORT", "54329"));
+            int port = dbPort.getAsInt();
             String url;
             if (port > 0 && !Boolean.getBoolean("socialfund.db.start-before-boot")) {
                 // the server starts while the framework boots; the migrations wait for it (EmbeddedDatabaseGate)

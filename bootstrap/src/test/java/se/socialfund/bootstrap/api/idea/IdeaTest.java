@@ -17,6 +17,7 @@ import io.restassured.response.Response;
 
 import org.junit.jupiter.api.Test;
 
+import se.socialfund.adapters.persistence.idea.IdeaTaskBackfill;
 import se.socialfund.bootstrap.support.Api;
 import se.socialfund.bootstrap.support.Concurrently;
 import se.socialfund.bootstrap.support.Contract;
@@ -40,6 +41,34 @@ class IdeaTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    IdeaTaskBackfill backfill;
+
+    /** V52's mark: the backfill (run at start) fills the queue's rows of the ideas stored before, as written now. */
+    @Test
+    void the_backfill_fills_the_queue_rows_of_ideas_stored_before_the_queue_held_ideas() throws Exception {
+        Ideas.submit(Api.OWN_OFFICE);
+        String rows = "SELECT coalesce(string_agg(concat_ws('|', scope, due_on, waiting_since, idea_id, actions),"
+                + " E'\\n' ORDER BY scope, due_on, waiting_since, idea_id), '') FROM idea_task";
+        String written = Database.string(rows);
+        assertThat(written).isNotEmpty();
+        try {
+            try (var c = Database.owner(); var s = c.createStatement()) {
+                // as after V52 on a database with ideas: no rows yet, and the mark
+                s.executeUpdate("DELETE FROM idea_task");
+                s.executeUpdate("INSERT INTO idea_task_backfill VALUES (true)");
+            }
+            assertThat(Database.string(rows)).isEmpty();
+            assertThat(backfill.fillIfMarked()).isGreaterThanOrEqualTo(1);
+            assertThat(Database.string(rows)).isEqualTo(written);
+            assertThat(Database.number("SELECT count(*) FROM idea_task_backfill")).isZero();
+        } finally {
+            // the other tests' queue rows back, whatever failed above
+            backfill.fillIfMarked();
+        }
+        assertThat(backfill.fillIfMarked()).isZero();
+    }
 
     @Test
     void a_form_idea_is_screened_sponsored_by_socialkontoret_converted_and_the_application_walks_on() {
