@@ -168,7 +168,11 @@ def start_cell(rs):
 # a start's goal is judged by the median of its starts, as every other figure here (the machine is shared); each
 # start is listed
 def start_met(rs, limit_ms):
-    return "yes" if statistics.median(int(r[1]) for r in rs) < limit_ms else "**no**"
+    return statistics.median(int(r[1]) for r in rs) < limit_ms
+
+
+def yes_no(met):
+    return "yes" if met else "**no**"
 
 
 if restarts:
@@ -177,15 +181,14 @@ if restarts:
     for r in restarts:
         by_size[int(r[0])].append(r)
     cells = "; ".join(f"{human(size)}: {start_cell(rs)}" for size, rs in sorted(by_size.items()))
-    met = all(start_met(rs, 3000) == "yes" for rs in by_size.values())
-    p(f"| restart to the first authorised 200 under 3 s, external PostgreSQL | {cells} "
-      f"| {'yes' if met else '**no**'} |")
+    met = all(start_met(rs, 3000) for rs in by_size.values())
+    p(f"| restart to the first authorised 200 under 3 s, external PostgreSQL | {cells} | {yes_no(met)} |")
 if local_restarts:
     p(f"| restart under 4 s, local default (embedded PostgreSQL) | {start_cell(local_restarts)} "
-      f"| {start_met(local_restarts, 4000)} |")
+      f"| {yes_no(start_met(local_restarts, 4000))} |")
 if local_first:
     p(f"| first start on an empty local default under 8 s (PostgreSQL's initdb, migrations) | {start_cell(local_first)} "
-      f"| {start_met(local_first, 8000)} |")
+      f"| {yes_no(start_met(local_first, 8000))} |")
 if cold:
     p(f"| (for reference) first start against the external PostgreSQL, empty database (migrations) | {start_cell(cold)} | - |")
 if starts:

@@ -1,6 +1,7 @@
 package se.socialfund.bootstrap;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
@@ -16,10 +17,10 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class Main {
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("token")) {
-            System.exit(LocalTokens.run(dataDir(), java.util.Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(LocalTokens.run(dataDir(), Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && args[0].equals(StartArchiveRecording.COMMAND)) {
-            StartArchiveRecording.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            StartArchiveRecording.run(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         localDefaults(dataDir(), () -> Integer.parseInt(System.getenv().getOrDefault("SOCIALFUND_DB_PORT", "54329")));
