@@ -11,8 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -23,10 +26,12 @@ import io.quarkus.runtime.QuarkusApplication;
 
 /**
  * The training start that records the start archive (issue 18). The package build runs, in the package's directory
- * and an empty environment, {@code java -XX:ArchiveClassesAtExit=app-cds.jsa.new -jar quarkus-run.jar
- * record-start-archive <dir>} (bootstrap/pom.xml): the service starts on a local default of its own in {@code <dir>}
- * (emptied first: an initdb, every migration), answers the requests a start's first callers make, and stops; the
- * JVM then writes every class it loaded, parsed and verified, into the archive that {@code jvm.options} names.
+ * and an empty environment, {@code java -XX:ArchiveClassesAtExit=app-cds.jsa.new
+ * -Xlog:class+load=info:file=<log>:none -jar quarkus-run.jar record-start-archive <dir> <log>} (bootstrap/pom.xml):
+ * the service starts on a local default of its own in {@code <dir>} (emptied first: an initdb, every migration),
+ * answers the requests a start's first callers make, links the classes it loaded ({@link #linkLoadedClasses}), and
+ * stops; the JVM then writes every class it loaded, parsed and verified, into the archive that {@code jvm.options}
+ * names.
  * Quarkus' own AppCDS recording stops before the runtime starts (no database, no first request), so it left out about
  * 7,300 of the 13,800 classes a restart loads: the ORM's session factory, the migrations' engine, the JDBC driver,
  * the request path.
@@ -41,16 +46,19 @@ final class StartArchiveRecording {
     /** The token of the training's requests and the port they go to; read by {@link Requests} once started. */
     private static volatile String token;
     private static volatile int httpPort;
+    private static volatile Path classLog;
 
     private StartArchiveRecording() {
     }
 
     static void run(String[] args) {
-        if (args.length != 1) {
-            System.err.println(COMMAND + ": name the training's data directory (emptied first)");
+        if (args.length != 2) {
+            System.err.println(COMMAND + ": name the training's data directory (emptied first) and the JVM's log of"
+                    + " loaded classes (-Xlog:class+load=info:file=<log>:none)");
             System.exit(2);
         }
         Path data = Path.of(args[0]).toAbsolutePath();
+        classLog = Path.of(args[1]).toAbsolutePath();
         try {
             prepare(data);
         } catch (IOException | IllegalStateException e) {
@@ -118,8 +126,49 @@ final class StartArchiveRecording {
                         + (ok ? "" : " (expected " + request.getValue() + "): " + response.body()));
                 failures += ok ? 0 : 1;
             }
-            return failures == 0 ? 0 : 1;
+            if (failures > 0) {
+                return 1;
+            }
+            System.out.println(COMMAND + ": " + linkLoadedClasses(classLog) + " loaded classes linked, for the archive");
+            return 0;
         }
+    }
+
+    /**
+     * Links the classes the training loaded from the class path and the JDK's modules but did not link: JDK 17
+     * archives only linked classes, and a restart loaded about 2,300 of them from the jars (classes loaded to be
+     * checked or named, not yet run). Asking for a class's declared fields links it (verifies it) without running
+     * its static initialiser (a class linked already is left as it is). Linking loads more classes, so the log is read
+     * again until it names none new. Returns how many classes it asked for.
+     */
+    static int linkLoadedClasses(Path log) throws IOException {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Set<String> seen = new HashSet<>();
+        int linked = 0;
+        for (int round = 0; round < 5; round++) {
+            List<String> names = new ArrayList<>();
+            for (String line : Files.readAllLines(log)) {
+                // "<name> source: <where>", without decorations; hidden classes (a '/' in the name), proxies and
+                // classes already from an archive are left alone
+                int source = line.indexOf(" source: ");
+                if (source > 0 && !line.contains("shared objects file") && !line.startsWith("__", source + 9)
+                        && line.lastIndexOf('/', source) < 0 && seen.add(line.substring(0, source))) {
+                    names.add(line.substring(0, source));
+                }
+            }
+            if (names.isEmpty()) {
+                break;
+            }
+            for (String name : names) {
+                try {
+                    Class.forName(name, false, loader).getDeclaredFields();
+                    linked++;
+                } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+                    // a class another loader defined, or one that cannot be verified here: not archived either way
+                }
+            }
+        }
+        return linked;
     }
 
     /** Two free loopback ports, held together while chosen so that they differ. */
