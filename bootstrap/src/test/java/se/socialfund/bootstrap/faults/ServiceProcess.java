@@ -70,15 +70,19 @@ public final class ServiceProcess implements Endpoint, AutoCloseable {
 
     /** Starts the process without waiting for it: answers when (System.nanoTime) it was launched. */
     long launch() throws IOException {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: run the fault tests through Maven (verify -Pfaults)");
+        if (!Files.exists(JAR) || !Files.exists(JAR.resolveSibling("jvm.options"))) {
+            throw new IllegalStateException(JAR + " or its jvm.options is missing: run the fault tests through Maven"
+                    + " (verify -Pfaults)");
         }
         long started = System.nanoTime();
+        // as production starts it (README, "Production"): in the package's directory, with the package's options
+        // (the start archive, whose class path is the relative quarkus-run.jar, and C2's thresholds) before the test's
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("@jvm.options");
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", JAR.toString()));
-        ProcessBuilder pb = new ProcessBuilder(command);
+        command.addAll(List.of("-jar", JAR.getFileName().toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(JAR.getParent().toFile());
         Map<String, String> environment = pb.environment();
         environment.keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("SOCIALFUND_"));
         environment.put("SOCIALFUND_DATA_DIR", dataDir.toString());
