@@ -267,12 +267,22 @@ count_statements() { # count_statements SIZE LABEL N CURL-CONFIG
   db_ms=$(sqlv -c "SELECT round((coalesce(sum(total_exec_time), 0) / $n)::numeric, 3) FROM pg_stat_statements WHERE $SERVICE_DB_FILTER")
   # an empty query counts when the same connection's next statement is a real one (the pool validating the
   # connection it lends); one followed by another empty query, or by nothing, was the pool's background validation
-  # of an idle connection, which is no part of any request
+  # of an idle connection, which is no part of any request. Neither is the webhook worker's lease (BEGIN, UPDATE
+  # webhook_endpoint SET leased_until, COMMIT on one connection, each poll interval), which falls into whichever
+  # count it meets: it goes to background-<label>.log and is taken off both counts
   tail -n +"$from" "$PG_LOG" | grep -E 'socialfund_app@socialfund LOG:  (statement|execute [^:]*): ' \
     | sed -E 's/^[^[]*\[([0-9]+)\] .*LOG:  (statement|execute [^:]*): ?/\1\t/' \
-    | awk -F'\t' '{ if ($2 == "") { pending[$1] = 1; next }
-                    if (pending[$1]) { print ""; pending[$1] = 0 }
-                    print $2 }' >"$WORK/statements-$label.log" || true
+    | awk -F'\t' -v bg="$WORK/background-$label.log" '
+        function out(text) { if (lease[$1]) print text >bg; else print text }
+        { if ($2 == "") { pending[$1] = 1; next }
+          if (pending[$1]) { out(""); pending[$1] = 0 }
+          if (begun[$1]) { begun[$1] = 0; lease[$1] = ($2 ~ /^UPDATE webhook_endpoint SET leased_until/); out("BEGIN") }
+          if ($2 == "BEGIN") { begun[$1] = 1; next }
+          out($2)
+          if ($2 == "COMMIT" || $2 == "ROLLBACK") lease[$1] = 0 }
+        END { for (p in begun) if (begun[p]) print "BEGIN" }' >"$WORK/statements-$label.log" || true
+  touch "$WORK/background-$label.log"
+  total=$((total - $(wc -l <"$WORK/background-$label.log")))
   logged=$(wc -l <"$WORK/statements-$label.log")
   breakdown=$(sed -E 's/^$/(empty query: the pool validating the connection)/; s/\s+/ /g' "$WORK/statements-$label.log" \
     | cut -c1-72 | sed -E 's/(VALUES|WHERE|where|values) .*/\1 .../' | sort | uniq -c | sort -k1,1nr -k2 \
