@@ -263,13 +263,15 @@ count_statements() { # count_statements SIZE LABEL N CURL-CONFIG
   case "$codes" in "$n×200 "|"$n×201 ") ;; *) die "statement count for $label: answers were $codes" ;; esac
   sleep 0.3
   local total db_ms logged breakdown
-  total=$(sqlv -c "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE $SERVICE_DB_FILTER")
+  # the webhook worker's lease (below) counts twice here, its BEGIN and its UPDATE (its COMMIT is a prepared
+  # statement, which pg_stat_statements does not track), and is taken off in the same reading
+  total=$(sqlv -c "SELECT coalesce(sum(calls), 0) - 2 * coalesce(sum(calls) FILTER (WHERE query LIKE 'UPDATE webhook_endpoint SET leased_until%'), 0) FROM pg_stat_statements WHERE $SERVICE_DB_FILTER")
   db_ms=$(sqlv -c "SELECT round((coalesce(sum(total_exec_time), 0) / $n)::numeric, 3) FROM pg_stat_statements WHERE $SERVICE_DB_FILTER")
   # an empty query counts when the same connection's next statement is a real one (the pool validating the
   # connection it lends); one followed by another empty query, or by nothing, was the pool's background validation
   # of an idle connection, which is no part of any request. Neither is the webhook worker's lease (BEGIN, UPDATE
   # webhook_endpoint SET leased_until, COMMIT on one connection, each poll interval), which falls into whichever
-  # count it meets: it goes to background-<label>.log and is taken off both counts
+  # count it meets: it goes to background-<label>.log, apart from the request's statements
   tail -n +"$from" "$PG_LOG" | grep -E 'socialfund_app@socialfund LOG:  (statement|execute [^:]*): ' \
     | sed -E 's/^[^[]*\[([0-9]+)\] .*LOG:  (statement|execute [^:]*): ?/\1\t/' \
     | awk -F'\t' -v bg="$WORK/background-$label.log" '
@@ -282,7 +284,6 @@ count_statements() { # count_statements SIZE LABEL N CURL-CONFIG
           if ($2 == "COMMIT" || $2 == "ROLLBACK") lease[$1] = 0 }
         END { for (p in begun) if (begun[p]) print "BEGIN" }' >"$WORK/statements-$label.log" || true
   touch "$WORK/background-$label.log"
-  total=$((total - $(wc -l <"$WORK/background-$label.log")))
   logged=$(wc -l <"$WORK/statements-$label.log")
   breakdown=$(sed -E 's/^$/(empty query: the pool validating the connection)/; s/\s+/ /g' "$WORK/statements-$label.log" \
     | cut -c1-72 | sed -E 's/(VALUES|WHERE|where|values) .*/\1 .../' | sort | uniq -c | sort -k1,1nr -k2 \
