@@ -277,12 +277,14 @@ count_statements() { # count_statements SIZE LABEL N CURL-CONFIG
     | awk -F'\t' -v bg="$WORK/background-$label.log" '
         function out(text) { if (lease[$1]) print text >bg; else print text }
         { if ($2 == "") { pending[$1] = 1; next }
+          if ($2 == "BEGIN" && !begun[$1]) { begun[$1] = 1; next }
+          if (begun[$1]) lease[$1] = ($2 ~ /^UPDATE webhook_endpoint SET leased_until/)
           if (pending[$1]) { out(""); pending[$1] = 0 }
-          if (begun[$1]) { begun[$1] = 0; lease[$1] = ($2 ~ /^UPDATE webhook_endpoint SET leased_until/); out("BEGIN") }
-          if ($2 == "BEGIN") { begun[$1] = 1; next }
+          if (begun[$1]) { begun[$1] = 0; out("BEGIN") }
           out($2)
           if ($2 == "COMMIT" || $2 == "ROLLBACK") lease[$1] = 0 }
-        END { for (p in begun) if (begun[p]) print "BEGIN" }' >"$WORK/statements-$label.log" || true
+        # a BEGIN with nothing after it when the log is read: the lease starting (a request has finished by then)
+        END { for (p in begun) if (begun[p]) { if (pending[p]) print "" >bg; print "BEGIN" >bg } }' >"$WORK/statements-$label.log" || true
   touch "$WORK/background-$label.log"
   logged=$(wc -l <"$WORK/statements-$label.log")
   breakdown=$(sed -E 's/^$/(empty query: the pool validating the connection)/; s/\s+/ /g' "$WORK/statements-$label.log" \

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,14 +28,13 @@ import io.quarkus.runtime.QuarkusApplication;
 /**
  * The training start that records the start archive (issue 18). The package build runs, in the package's directory
  * and an empty environment, {@code java -XX:ArchiveClassesAtExit=app-cds.jsa.new
- * -Xlog:class+load=info:file=<log>:none -jar quarkus-run.jar record-start-archive <dir> <log>} (bootstrap/pom.xml):
- * the service starts on a local default of its own in {@code <dir>} (emptied first: an initdb, every migration),
- * answers the requests a start's first callers make, links the classes it loaded ({@link #linkLoadedClasses}), and
- * stops; the JVM then writes every class it loaded, parsed and verified, into the archive that {@code jvm.options}
- * names.
- * Quarkus' own AppCDS recording stops before the runtime starts (no database, no first request), so it left out about
- * 7,300 of the 13,800 classes a restart loads: the ORM's session factory, the migrations' engine, the JDBC driver,
- * the request path.
+ * -Xlog:class+load=info:file=<log>:none:filecount=0 -jar quarkus-run.jar record-start-archive <dir> <log>}
+ * (bootstrap/pom.xml): the service starts on a local default of its own in {@code <dir>} (emptied first: an initdb,
+ * every migration), answers the requests a start's first callers make, links the classes it loaded ({@link
+ * #linkLoadedClasses}), and stops; the JVM then writes every class it loaded, parsed and verified, into the archive
+ * that {@code jvm.options} names. Quarkus' own AppCDS recording stops before the runtime starts (no database, no
+ * first request), so it left out about 7,300 of the 13,800 classes a restart loads: the ORM's session factory, the
+ * migrations' engine, the JDBC driver, the request path.
  *
  * <p>A training start that fails exits non-zero, and the build fails. The directory is emptied only if it is empty
  * already or a training made it (its marker file): the command is in the service's own jar.
@@ -54,7 +54,7 @@ final class StartArchiveRecording {
     static void run(String[] args) {
         if (args.length != 2) {
             System.err.println(COMMAND + ": name the training's data directory (emptied first) and the JVM's log of"
-                    + " loaded classes (-Xlog:class+load=info:file=<log>:none)");
+                    + " loaded classes (-Xlog:class+load=info:file=<log>:none:filecount=0)");
             System.exit(2);
         }
         Path data = Path.of(args[0]).toAbsolutePath();
@@ -129,33 +129,32 @@ final class StartArchiveRecording {
             if (failures > 0) {
                 return 1;
             }
-            System.out.println(COMMAND + ": " + linkLoadedClasses(classLog) + " loaded classes linked, for the archive");
+            int linked = linkLoadedClasses(classLog);
+            System.out.println(COMMAND + ": " + linked + " loaded classes linked, for the archive");
+            if (linked == 0) {
+                // no log, or one of another form: the archive would leave out what a start loads but does not link
+                System.err.println(COMMAND + ": no class linked from " + classLog);
+                return 1;
+            }
             return 0;
         }
     }
 
     /**
-     * Links the classes the training loaded from the class path and the JDK's modules but did not link: JDK 17
-     * archives only linked classes, and a restart loaded about 2,300 of them from the jars (classes loaded to be
-     * checked or named, not yet run). Asking for a class's declared fields links it (verifies it) without running
-     * its static initialiser (a class linked already is left as it is). Linking loads more classes, so the log is read
-     * again until it names none new. Returns how many classes it asked for.
+     * Links the classes the training loaded but did not link. JDK 17 archives only linked classes; it links the
+     * classes of the JDK's own class loaders when it writes the archive, but not those of the framework's class
+     * loader, which holds the application's jars, and a restart loaded about 2,300 of those from the jars (classes
+     * loaded to be checked or named, not yet run). Asking for a class's declared fields links it (verifies it)
+     * without running its static initialiser; a class linked already is left as it is. Linking loads more classes,
+     * so the log is read again until it names none new. Returns how many classes were linked (or found linked).
      */
     static int linkLoadedClasses(Path log) throws IOException {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Set<String> seen = new HashSet<>();
         int linked = 0;
         for (int round = 0; round < 5; round++) {
-            List<String> names = new ArrayList<>();
-            for (String line : Files.readAllLines(log)) {
-                // "<name> source: <where>", without decorations; hidden classes (a '/' in the name), proxies and
-                // classes already from an archive are left alone
-                int source = line.indexOf(" source: ");
-                if (source > 0 && !line.contains("shared objects file") && !line.startsWith("__", source + 9)
-                        && line.lastIndexOf('/', source) < 0 && seen.add(line.substring(0, source))) {
-                    names.add(line.substring(0, source));
-                }
-            }
+            List<String> names = unarchivedClasses(Files.readAllLines(log));
+            names.removeIf(name -> !seen.add(name));
             if (names.isEmpty()) {
                 break;
             }
@@ -169,6 +168,24 @@ final class StartArchiveRecording {
             }
         }
         return linked;
+    }
+
+    /**
+     * The classes a log of loaded classes ({@code -Xlog:class+load=info:file=<log>:none:filecount=0}: "{@code <name>
+     * source: <where>}") names as read from a jar or the JDK's modules, in order, each once: not those an archive gave,
+     * hidden classes (a '/' in the name), proxies and classes defined from bytes ({@code __...__} sources), nor
+     * lines of another form.
+     */
+    static List<String> unarchivedClasses(List<String> lines) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String line : lines) {
+            int source = line.indexOf(" source: ");
+            if (source > 0 && !line.contains("shared objects file") && !line.startsWith("__", source + 9)
+                    && line.lastIndexOf('/', source) < 0 && line.indexOf(' ') == source) {
+                names.add(line.substring(0, source));
+            }
+        }
+        return new ArrayList<>(names);
     }
 
     /** Two free loopback ports, held together while chosen so that they differ. */
