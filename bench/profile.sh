@@ -20,6 +20,12 @@ export SOCIALFUND_DATA_DIR=$WORK/data SOCIALFUND_DB_PORT=${PROFILE_DB_PORT:-5441
 java -Xmx512m -XX:FlightRecorderOptions:stackdepth=512 -jar "$JAR" >"$WORK/service.log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$WORK"' EXIT
+# the token only once the service is up: the service makes the local signing key at its first start
+for _ in $(seq 1 240); do
+  curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && break
+  kill -0 $pid 2>/dev/null || { cat "$WORK/service.log" >&2; exit 1; }
+  sleep 0.5
+done
 token=$(java -jar "$JAR" token fund-officer kommunstyrelsens-kontor 2>/dev/null | tail -1)
 auth="Authorization: Bearer $token"
 for _ in $(seq 1 240); do

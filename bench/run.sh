@@ -464,14 +464,15 @@ measure_size() {
 }
 
 # ---- what each change bought: the same jar, each change switched off by its runtime setting, side by side --------
-# Five services at once on their own ports (the one under test, three with one change undone, one with all three
+# Six services at once on their own ports (the one under test, four with one change undone, one with all four
 # undone), warmed up alike and measured in turn within each round with pgbench -S, so that the machine's other work
 # falls on all of them alike.
-CHANGES="all no-read-cache no-token-cache validate-on-borrow none"
+CHANGES="all no-read-cache no-response-cache no-token-cache validate-on-borrow none"
 declare -A CHANGE_OPTS=([all]="" [no-read-cache]="-Dsocialfund.read-cache.max-entries=0"
+  [no-response-cache]="-Dsocialfund.response-cache.max-entries=0"
   [no-token-cache]="-Dsocialfund.token-cache.max-entries=0"
   [validate-on-borrow]="-Dquarkus.datasource.jdbc.validate-on-borrow=true"
-  [none]="-Dsocialfund.read-cache.max-entries=0 -Dsocialfund.token-cache.max-entries=0 -Dquarkus.datasource.jdbc.validate-on-borrow=true")
+  [none]="-Dsocialfund.read-cache.max-entries=0 -Dsocialfund.response-cache.max-entries=0 -Dsocialfund.token-cache.max-entries=0 -Dquarkus.datasource.jdbc.validate-on-borrow=true")
 measure_changes() {
   local size=$1 i=0 change port pid code
   declare -A ports pids

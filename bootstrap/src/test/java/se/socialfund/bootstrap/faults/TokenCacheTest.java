@@ -42,6 +42,7 @@ class TokenCacheTest {
         String token = Tokens.sign(Tokens.claims("cache-" + UUID.randomUUID(), null, "auditor"));
         long before = cache.verifications();
         long hits = cache.answeredFromCache();
+        long early = cache.answeredBeforeOidc();
 
         Response first = Api.withToken(token, Contract.full()).get("/api/v1/audit-events?limit=1");
         assertThat(first.statusCode()).isEqualTo(200);
@@ -53,6 +54,8 @@ class TokenCacheTest {
         assertThat(cache.verifications()).as("the next requests with the same token are not verified again")
                 .isEqualTo(before + 1);
         assertThat(cache.answeredFromCache()).as("they are answered from the cache").isEqualTo(hits + 3);
+        assertThat(cache.answeredBeforeOidc()).as("... before the OIDC extension's mechanism reads them")
+                .isEqualTo(early + 3);
         // the cached identity keeps the caller's roles: an auditor may not mark capital (403, not 200 or 401)
         assertThat(Api.withToken(token, Contract.responses()).body(Map.of("amount", Map.of("amount", "1.00",
                 "currency", "SEK"), "closingYear", 2020, "reference", "cache")).post("/api/v1/fund/capital-markings")

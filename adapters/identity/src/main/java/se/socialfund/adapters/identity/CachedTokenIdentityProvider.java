@@ -23,6 +23,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.runtime.OidcIdentityProvider;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.Credential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -51,6 +52,7 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
     private final VerifiedTokens<Verified> verified;
     private final LongAdder handedToOidc = new LongAdder();
     private final LongAdder answered = new LongAdder();
+    private final LongAdder answeredFirst = new LongAdder();
 
     @Inject
     public CachedTokenIdentityProvider(OidcIdentityProvider oidc,
@@ -83,11 +85,26 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
         Optional<Verified> known = verified.find(token);
         if (known.isPresent()) {
             answered.increment();
-            return Uni.createFrom().item(known.get().forRequest(request, context));
+            return Uni.createFrom().item(known.get().forRequest(HttpSecurityUtils.getRoutingContextAttribute(request),
+                    context));
         }
         verified.beforeVerifying(token);
         handedToOidc.increment();
         return oidc.authenticate(request, context).invoke(identity -> remember(token, identity));
+    }
+
+    /**
+     * The identity kept for exactly this token, bound to this request ({@link CachedBearerMechanism}, before the
+     * OIDC extension reads the token at all), or null when the token is not in the cache.
+     */
+    SecurityIdentity answer(String token, RoutingContext routing) {
+        Optional<Verified> known = verified.find(token);
+        if (known.isEmpty()) {
+            return null;
+        }
+        answered.increment();
+        answeredFirst.increment();
+        return known.get().forRequest(routing, null);
     }
 
     /** How many bearer tokens were handed to the OIDC extension to verify (not found in the cache). */
@@ -98,6 +115,11 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
     /** How many requests were answered from the cache. */
     public long answeredFromCache() {
         return answered.sum();
+    }
+
+    /** How many of those were answered before the OIDC extension's mechanism read the token. */
+    public long answeredBeforeOidc() {
+        return answeredFirst.sum();
     }
 
     /** How many verified tokens are kept. */
@@ -136,19 +158,29 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
                     }
                 }
             }
+            try {
+                // the caller the token names, read once for all the requests the cache answers
+                attributes.put(TokenCaller.ACTOR, TokenCaller.actorOf(identity, jwt));
+            } catch (AuthenticationFailedException e) {
+                // a token that names nobody the service can record: each request is refused as before
+            }
             return new Verified(identity.getPrincipal(), Set.copyOf(identity.getRoles()),
                     Set.copyOf(identity.getCredentials()), Map.copyOf(attributes), Set.copyOf(scopes));
         }
 
-        /** The identity for this request, as the OIDC extension would have built it. */
-        SecurityIdentity forRequest(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        /**
+         * The identity for this request, as the OIDC extension would have built it (its authentication context
+         * only when the answer is given by an identity provider).
+         */
+        SecurityIdentity forRequest(RoutingContext routing, AuthenticationRequestContext context) {
             QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder().setPrincipal(principal)
                     .addRoles(roles).addCredentials(credentials).addAttributes(attributes);
-            RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
             if (routing != null) {
                 builder.addAttribute(ROUTING_CONTEXT, routing);
             }
-            builder.addAttribute(REQUEST_CONTEXT, context);
+            if (context != null) {
+                builder.addAttribute(REQUEST_CONTEXT, context);
+            }
             if (!scopes.isEmpty()) {
                 builder.addPermissionsAsString(scopes);
             }

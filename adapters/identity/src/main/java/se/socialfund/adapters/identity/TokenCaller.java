@@ -33,6 +33,8 @@ public class TokenCaller implements CurrentCaller {
     /** The longest subject, client id and display name openapi.yaml states (AuditEvent, actor). */
     static final int CLAIM_MAX = 255;
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** The identity's attribute that holds the caller of a token verified before. */
+    static final String ACTOR = Actor.class.getName();
 
     @Inject
     SecurityIdentity identity;
@@ -57,16 +59,25 @@ public class TokenCaller implements CurrentCaller {
         if (identity.isAnonymous()) {
             throw new IllegalStateException("a use case that needs a caller was reached without a signed-in one");
         }
+        Actor known = identity.getAttribute(ACTOR);
+        return known != null ? known : actorOf(identity, token);
+    }
+
+    /**
+     * The caller a verified token names. {@link CachedTokenIdentityProvider} keeps it with the token's identity (as
+     * the attribute {@link #ACTOR}), so that a token answered from the cache is not read again on every request.
+     */
+    static Actor actorOf(SecurityIdentity identity, JsonWebToken token) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         identity.getRoles().forEach(r -> Role.fromClaim(r).ifPresent(roles::add));
         String subject = Optional.ofNullable(token.getSubject()).orElse(identity.getPrincipal().getName());
-        Optional<String> client = firstClaim("azp", "client_id");
+        Optional<String> client = firstClaim(token, "azp", "client_id");
         if (subject == null || subject.length() > CLAIM_MAX || client.filter(c -> c.length() > CLAIM_MAX).isPresent()) {
             throw new AuthenticationFailedException("the token's subject or client id is over " + CLAIM_MAX
                     + " characters");
         }
-        String name = cut(firstClaim("name", "preferred_username").orElse(subject));
-        Optional<String> office = firstClaim("office").filter(o -> !o.isBlank());
+        String name = cut(firstClaim(token, "name", "preferred_username").orElse(subject));
+        Optional<String> office = firstClaim(token, "office").filter(o -> !o.isBlank());
         return new Actor(subject, name, roles, office, client);
     }
 
@@ -79,7 +90,7 @@ public class TokenCaller implements CurrentCaller {
         return text.substring(0, end);
     }
 
-    private Optional<String> firstClaim(String... names) {
+    private static Optional<String> firstClaim(JsonWebToken token, String... names) {
         for (String n : names) {
             Object value = token.getClaim(n);
             if (value != null) {

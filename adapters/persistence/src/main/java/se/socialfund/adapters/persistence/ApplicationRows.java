@@ -1,5 +1,6 @@
 package se.socialfund.adapters.persistence;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,9 +12,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
+import javax.sql.DataSource;
 
 import se.socialfund.adapters.persistence.ApplicationMapper.StateDocument;
 import se.socialfund.adapters.persistence.ParsedDocuments.Tagged;
@@ -25,7 +25,7 @@ import se.socialfund.domain.idea.ApplicationOrigin;
 
 /**
  * Reads applications as the domain restores them: the row, its current revision and its origin (when made from an
- * idea), for one id or many, in <b>one statement</b> on the session's connection (inside a transaction, the
+ * idea), for one id or many, in <b>one statement</b> on a connection of the pool (inside a transaction, the
  * transaction's; outside one, a connection in autocommit). No entities: the columns go straight into the snapshot,
  * so the session neither tracks nor flushes anything. The jsonb documents come only when the row's tag differs from
  * the one whose parse {@link ParsedDocuments} holds (see there why that cannot serve a stale document).
@@ -69,8 +69,13 @@ public class ApplicationRows {
     public record Row(ApplicationSnapshot snapshot, ApplicationOrigin origin) {
     }
 
+    /**
+     * The pool itself, not a Hibernate session: inside a transaction the pool hands out the transaction's own
+     * connection (the one the session writes on), outside one a connection in autocommit; opening and closing a
+     * session for one statement was a tenth of a read's CPU.
+     */
     @Inject
-    EntityManager em;
+    DataSource dataSource;
 
     @Inject
     ParsedDocuments parsed;
@@ -92,7 +97,7 @@ public class ApplicationRows {
             stateTags[i] = h.state() == null ? null : h.state().tag();
             contentTags[i] = h.content() == null ? null : h.content().tag();
         }
-        em.unwrap(Session.class).doWork(connection -> {
+        try (Connection connection = dataSource.getConnection()) {
             boolean one = keys.length == 1;
             try (PreparedStatement statement = connection.prepareStatement(one ? SELECT_ONE : SELECT_MANY)) {
                 if (one) {
@@ -111,8 +116,17 @@ public class ApplicationRows {
                     }
                 }
             }
-        });
+        } catch (SQLException e) {
+            throw new ReadFailed(e);
+        }
         return found;
+    }
+
+    /** A statement of the read failed; the unit of work tells an unavailable database from other failures. */
+    static final class ReadFailed extends RuntimeException {
+        ReadFailed(SQLException cause) {
+            super("reading applications failed: " + cause.getMessage(), cause);
+        }
     }
 
     private record Held(Tagged<StateDocument> state, Tagged<ApplicationContent> content) {

@@ -55,13 +55,14 @@ public class ApplicationItemResource {
     @Inject Terminate terminate;
     @Inject SetRepaymentPlan setRepaymentPlan;
     @Inject GetApplicationQuery query;
+    @Inject RenderedApplications rendered;
+
+    private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
 
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") String id) {
-        ApplicationView view = query.get(applicationId(id));
-        return Response.ok(ResponseMapper.application(view))
-                .header(HttpHeaders.ETAG, Preconditions.etag(view.application().version())).build();
+        return ok(query.get(applicationId(id)));
     }
 
     @GET
@@ -208,14 +209,15 @@ public class ApplicationItemResource {
      * Takes a step: the If-Match first (428), then the body read as the step's draft (only money is parsed there),
      * then the use case, which refuses in the domain's order; answers the application with its new ETag.
      */
-    private static <D> Response step(String id, String ifMatch, Supplier<D> draft,
-                                     Function<StepCommand<D>, ApplicationView> useCase) {
+    private <D> Response step(String id, String ifMatch, Supplier<D> draft,
+                              Function<StepCommand<D>, ApplicationView> useCase) {
         long version = Preconditions.expectedVersion(ifMatch);
         return ok(useCase.apply(new StepCommand<>(applicationId(id), version, draft.get())));
     }
 
-    private static Response ok(ApplicationView view) {
-        return Response.ok(ResponseMapper.application(view))
+    /** The application as JSON (written once for as long as its view is the same) with its ETag. */
+    private Response ok(ApplicationView view) {
+        return Response.ok(rendered.json(view), JSON)
                 .header(HttpHeaders.ETAG, Preconditions.etag(view.application().version())).build();
     }
 
