@@ -469,10 +469,10 @@ measure_size() {
 # falls on all of them alike.
 CHANGES="all no-read-cache no-response-cache no-token-cache validate-on-borrow none"
 declare -A CHANGE_OPTS=([all]="" [no-read-cache]="-Dsocialfund.read-cache.max-entries=0"
-  [no-response-cache]="-Dsocialfund.response-cache.max-entries=0"
+  [no-response-cache]="-Dsocialfund.response-cache.max-bytes=0"
   [no-token-cache]="-Dsocialfund.token-cache.max-entries=0"
   [validate-on-borrow]="-Dquarkus.datasource.jdbc.validate-on-borrow=true"
-  [none]="-Dsocialfund.read-cache.max-entries=0 -Dsocialfund.response-cache.max-entries=0 -Dsocialfund.token-cache.max-entries=0 -Dquarkus.datasource.jdbc.validate-on-borrow=true")
+  [none]="-Dsocialfund.read-cache.max-entries=0 -Dsocialfund.response-cache.max-bytes=0 -Dsocialfund.token-cache.max-entries=0 -Dquarkus.datasource.jdbc.validate-on-borrow=true")
 measure_changes() {
   local size=$1 i=0 change port pid code
   declare -A ports pids

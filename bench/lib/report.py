@@ -291,7 +291,7 @@ if change_runs:
     p("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     CHANGE_NAMES = {"all": "as configured (parsed documents and renderings kept, token cache, no validation on borrow)",
                     "no-read-cache": "every document parsed again (`socialfund.read-cache.max-entries=0`)",
-                    "no-response-cache": "every response written again (`socialfund.response-cache.max-entries=0`)",
+                    "no-response-cache": "every response written again (`socialfund.response-cache.max-bytes=0`)",
                     "no-token-cache": "token verified on every request (`socialfund.token-cache.max-entries=0`)",
                     "validate-on-borrow": "validation query on every borrow (`validate-on-borrow=true`)",
                     "none": "none of the four" if any(k[1] == "no-response-cache" for k in change_runs)

@@ -55,12 +55,20 @@ public class TokenCaller implements CurrentCaller {
         return caller;
     }
 
-    private Actor actor() {
+    Actor actor() {
         if (identity.isAnonymous()) {
             throw new IllegalStateException("a use case that needs a caller was reached without a signed-in one");
         }
         Actor known = identity.getAttribute(ACTOR);
-        return known != null ? known : actorOf(identity, token);
+        // kept with a verified token; used only while the identity's roles are still those it was read with (an
+        // augmentor or a roles mapping, neither configured today, could change them after the identity is built)
+        return known != null && known.roles().equals(roles(identity)) ? known : actorOf(identity, token);
+    }
+
+    private static Set<Role> roles(SecurityIdentity identity) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        identity.getRoles().forEach(r -> Role.fromClaim(r).ifPresent(roles::add));
+        return roles;
     }
 
     /**
@@ -68,8 +76,7 @@ public class TokenCaller implements CurrentCaller {
      * the attribute {@link #ACTOR}), so that a token answered from the cache is not read again on every request.
      */
     static Actor actorOf(SecurityIdentity identity, JsonWebToken token) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        identity.getRoles().forEach(r -> Role.fromClaim(r).ifPresent(roles::add));
+        Set<Role> roles = roles(identity);
         String subject = Optional.ofNullable(token.getSubject()).orElse(identity.getPrincipal().getName());
         Optional<String> client = firstClaim(token, "azp", "client_id");
         if (subject == null || subject.length() > CLAIM_MAX || client.filter(c -> c.length() > CLAIM_MAX).isPresent()) {

@@ -59,9 +59,10 @@ public class TransactionalUnitOfWork implements UnitOfWork {
     }
 
     /**
-     * No transaction: Hibernate's request-scoped session runs each statement on a connection in autocommit mode, so
-     * a read of one SELECT is one round trip (no BEGIN, no COMMIT, no flush at the end). Inside a transaction the
-     * work simply joins it. Outside a request (a scheduled job) a request context is opened for the work's session.
+     * No transaction: each statement runs on a connection in autocommit mode (Hibernate's request-scoped session's,
+     * or, for {@link ApplicationRows}, one taken from the pool itself), so a read of one SELECT is one round trip (no
+     * BEGIN, no COMMIT, no flush at the end). Inside a transaction the work simply joins it. Outside a request (a
+     * scheduled job) a request context is opened for the work's session.
      */
     @Override
     public <T> T readingCommitted(Supplier<T> work) {

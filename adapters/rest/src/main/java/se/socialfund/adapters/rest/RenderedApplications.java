@@ -34,8 +34,10 @@ import se.socialfund.domain.application.Action;
  * anew. Entries are kept per application and per caller's part of the view (allowed
  * actions, small groups), so callers of other roles do not push one another out.
  *
- * <p>At most {@code socialfund.response-cache.max-entries} renderings are kept (least recently used go first); 0
- * turns it off.
+ * <p>Bounded by size, not count (an application's JSON can be small or large, and one application has an entry for
+ * each caller's part of the view): at most {@code socialfund.response-cache.max-bytes} (16 MiB), each entry weighed
+ * at twice its JSON's length (the bytes, and the view they were written from); the least recently used go first.
+ * 0 turns it off.
  */
 @Singleton
 public class RenderedApplications {
@@ -52,12 +54,14 @@ public class RenderedApplications {
 
     @Inject
     public RenderedApplications(ObjectMapper mapper,
-            @ConfigProperty(name = "socialfund.response-cache.max-entries", defaultValue = "2000") int maxEntries) {
-        if (maxEntries < 0) {
-            throw new IllegalArgumentException("socialfund.response-cache.max-entries must not be negative");
+            @ConfigProperty(name = "socialfund.response-cache.max-bytes", defaultValue = "16777216") long maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("socialfund.response-cache.max-bytes must not be negative");
         }
-        this.enabled = maxEntries > 0;
-        this.renderings = Caffeine.newBuilder().maximumSize(maxEntries).build();
+        this.enabled = maxBytes > 0;
+        this.renderings = Caffeine.newBuilder().maximumWeight(maxBytes)
+                .weigher((Key key, Rendering rendering) -> (int) Math.min(Integer.MAX_VALUE, 2L * rendering.json().length))
+                .build();
         this.writer = mapper.writer();
     }
 
