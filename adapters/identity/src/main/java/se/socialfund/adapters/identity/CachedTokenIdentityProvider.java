@@ -82,11 +82,9 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
             return Uni.createFrom().nullItem(); // the OIDC extension's provider comes next
         }
         String token = credential.getToken();
-        Optional<Verified> known = verified.find(token);
-        if (known.isPresent()) {
-            answered.increment();
-            return Uni.createFrom().item(known.get().forRequest(HttpSecurityUtils.getRoutingContextAttribute(request),
-                    context));
+        SecurityIdentity known = fromCache(token, HttpSecurityUtils.getRoutingContextAttribute(request), context);
+        if (known != null) {
+            return Uni.createFrom().item(known);
         }
         verified.beforeVerifying(token);
         handedToOidc.increment();
@@ -98,13 +96,21 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
      * OIDC extension reads the token at all), or null when the token is not in the cache.
      */
     SecurityIdentity answer(String token, RoutingContext routing) {
+        SecurityIdentity known = fromCache(token, routing, null);
+        if (known != null) {
+            answeredFirst.increment();
+        }
+        return known;
+    }
+
+    /** The identity kept for this token, bound to this request, or null when the token is not in the cache. */
+    private SecurityIdentity fromCache(String token, RoutingContext routing, AuthenticationRequestContext context) {
         Optional<Verified> known = verified.find(token);
         if (known.isEmpty()) {
             return null;
         }
         answered.increment();
-        answeredFirst.increment();
-        return known.get().forRequest(routing, null);
+        return known.get().forRequest(routing, context);
     }
 
     /** How many bearer tokens were handed to the OIDC extension to verify (not found in the cache). */

@@ -117,16 +117,10 @@ public class ApplicationRows {
                 }
             }
         } catch (SQLException e) {
-            throw new ReadFailed(e);
+            // the unit of work tells an unavailable database from other failures by the cause
+            throw new IllegalStateException("reading applications failed", e);
         }
         return found;
-    }
-
-    /** A statement of the read failed; the unit of work tells an unavailable database from other failures. */
-    static final class ReadFailed extends RuntimeException {
-        ReadFailed(SQLException cause) {
-            super("reading applications failed: " + cause.getMessage(), cause);
-        }
     }
 
     private record Held(Tagged<StateDocument> state, Tagged<ApplicationContent> content) {
