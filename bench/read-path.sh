@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # A quick check of the read path, in minutes rather than bench/run.sh's hour: the packaged service on its local
-# default (embedded PostgreSQL in bench/work/read-path), one application walked to "in implementation", then in
+# default (embedded PostgreSQL in bench/work/read-path), one application walked to "followed up", then in
 # turn, ROUNDS times: wrk against api-info (the HTTP stack's floor), GET one application, a page of the list, and
 # pgbench -S against the same PostgreSQL, all at CONNS connections for SECONDS each. Prints the medians, the ratios
-# to pgbench -S, and the statements the server ran for one GET (from its statement log). Figures, not a test.
+# to pgbench -S, the CPU each request cost the service and PostgreSQL (from /proc: where a request's time goes, and
+# what is left of the goal's budget), and the statements the server ran for one GET (from its statement log).
+# Figures, not a test.
 # The webhook dispatcher's poll is set to an hour (its statements would blur the count).
 # Env: APP_DIR (the package to measure), ROUNDS (3), SECONDS_EACH (5), CONNS (8), WARMUP (60 s), HTTP_PORT (18089), DB_PORT (54349).
 set -euo pipefail
@@ -71,24 +73,51 @@ cat "$SOCIALFUND_DATA_DIR"/postgres/log/* | grep -E 'LOG: +(statement|execute [^
 cat >"$WORK/auth.lua" <<EOF
 wrk.headers["Authorization"] = "Bearer $(tok applicant)"
 EOF
-declare -A rate
+declare -A rate cpu
+# CPU ticks (1/CLK_TCK s) of the service's JVM, and of PostgreSQL: the postmaster, its live children (the pool's
+# backends) and the children it has reaped (pgbench's backends, which end with the run)
+TICK=$(getconf CLK_TCK)
+jvm_ticks() { awk '{print $14 + $15}' "/proc/$svc/stat"; }
+pg_ticks() {
+  local pm t c
+  pm=$(head -1 "$SOCIALFUND_DATA_DIR/postgres/postmaster.pid")
+  t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat")
+  for c in $(pgrep -P "$pm"); do t=$((t + $(awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || echo 0))); done
+  echo "$t"
+}
+# prints the rate, then the service's and PostgreSQL's CPU microseconds per request (or transaction)
+measured() {
+  local j0 p0 r
+  j0=$(jvm_ticks); p0=$(pg_ticks)
+  r=$("$@")
+  echo "$r $(echo "($(jvm_ticks) - $j0) * 1000000 / $TICK / ($r * $SECS)" | bc) $(echo "($(pg_ticks) - $p0) * 1000000 / $TICK / ($r * $SECS)" | bc)"
+}
 run_wrk() { wrk -t2 -c"$CONNS" -d"${SECS}s" -s "$WORK/auth.lua" "$BASE$1" | awk '/Requests\/sec/{print $2}'; }
 run_pgbench() { pgbench -S -n -c "$CONNS" -j2 -T "$SECS" -h 127.0.0.1 -p "$DB_PORT" -U postgres pgbench 2>/dev/null \
   | awk '/^tps/{print $3}'; }
 wrk -t2 -c"$CONNS" -d"${WARMUP}s" -s "$WORK/auth.lua" "$BASE/api/v1/applications/$ID" >/dev/null
 for r in $(seq 1 "$ROUNDS"); do
-  rate[info.$r]=$(run_wrk /api/v1/api-info)
-  rate[one.$r]=$(run_wrk "/api/v1/applications/$ID")
-  rate[page.$r]=$(run_wrk "/api/v1/applications?limit=20")
-  rate[pg.$r]=$(run_pgbench)
+  for k in info one page pg; do
+    case $k in
+      info) m=$(measured run_wrk /api/v1/api-info) ;;
+      one) m=$(measured run_wrk "/api/v1/applications/$ID") ;;
+      page) m=$(measured run_wrk "/api/v1/applications?limit=20") ;;
+      pg) m=$(measured run_pgbench) ;;
+    esac
+    read -r rate[$k.$r] cpu[$k.jvm.$r] cpu[$k.pg.$r] <<<"$m"
+  done
   echo "round $r: api-info ${rate[info.$r]}, GET one ${rate[one.$r]}, list page ${rate[page.$r]}, pgbench -S ${rate[pg.$r]}"
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 vals() { for r in $(seq 1 "$ROUNDS"); do echo "${rate[$1.$r]}"; done; }
+cpus() { for r in $(seq 1 "$ROUNDS"); do echo "${cpu[$1.$r]}"; done; }
 pg=$(median $(vals pg))
 for k in info one page; do
   m=$(median $(vals $k))
-  printf '%-10s median %9.0f req/s   ÷ pgbench -S %.2f\n' "$k" "$m" "$(echo "$m / $pg" | bc -l)"
+  printf '%-10s median %9.0f req/s   ÷ pgbench -S %.2f   CPU per request: service %4d µs, PostgreSQL %4d µs\n' "$k" "$m" \
+    "$(echo "$m / $pg" | bc -l)" "$(median $(cpus $k.jvm))" "$(median $(cpus $k.pg))"
 done
+printf 'pgbench -S: PostgreSQL %d µs of CPU per transaction (medians of the rounds; the machine'"'"'s other work is not counted)\n' \
+  "$(median $(cpus pg.pg))"
 printf 'pgbench -S median %.0f tps (%s connections, %s s each, %s rounds, load %s)\n' "$pg" "$CONNS" "$SECS" "$ROUNDS" \
   "$(cut -d' ' -f1-3 /proc/loadavg)"

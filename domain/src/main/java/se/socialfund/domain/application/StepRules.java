@@ -1,11 +1,12 @@
 package se.socialfund.domain.application;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 import se.socialfund.domain.shared.AccessDenied;
 import se.socialfund.domain.shared.Actor;
 import se.socialfund.domain.shared.IllegalTransition;
+import se.socialfund.domain.shared.Role;
 import se.socialfund.domain.shared.RuleViolation;
 import se.socialfund.domain.shared.StaleVersion;
 
@@ -14,13 +15,31 @@ import se.socialfund.domain.shared.StaleVersion;
  * order of refusals (403, then 412, then 409) and for the steps shown as allowed, so the two never disagree.
  */
 final class StepRules {
+    /** Every action, in the table's order (Action.values() copies its array on every call). */
+    private static final List<Action> ACTIONS = List.of(Action.values());
+
     private StepRules() {
     }
 
     /** The right role, and for an office role one of the application's offices where the step requires it. */
     static boolean mayTake(Action action, Actor actor, List<String> offices) {
-        return action.roles().stream().filter(actor::has).anyMatch(role -> !action.requiresOwnOffice()
-                || !role.isOfficeRole() || offices.stream().anyMatch(actor::belongsTo));
+        // loops, not streams: every read of an application asks this for each action (its allowed actions)
+        for (Role role : action.roles()) {
+            if (actor.has(role)
+                    && (!action.requiresOwnOffice() || !role.isOfficeRole() || belongsToOne(actor, offices))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean belongsToOne(Actor actor, List<String> offices) {
+        for (String office : offices) {
+            if (actor.belongsTo(office)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The stage allows the step, and nothing in the state blocks it. */
@@ -36,12 +55,18 @@ final class StepRules {
     }
 
     static List<Action> possible(ApplicationSnapshot s) {
-        return Arrays.stream(Action.values()).filter(a -> isPossible(a, s)).toList();
+        return ACTIONS.stream().filter(a -> isPossible(a, s)).toList();
     }
 
     static List<Action> allowed(ApplicationSnapshot s, Actor actor) {
-        return Arrays.stream(Action.values()).filter(a -> mayTake(a, actor, s.offices()) && isPossible(a, s))
-                .toList();
+        List<String> offices = s.offices(); // read from the content once, not once per action
+        List<Action> allowed = new ArrayList<>();
+        for (Action action : ACTIONS) {
+            if (mayTake(action, actor, offices) && isPossible(action, s)) {
+                allowed.add(action);
+            }
+        }
+        return List.copyOf(allowed);
     }
 
     /**

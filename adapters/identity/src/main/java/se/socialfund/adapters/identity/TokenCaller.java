@@ -3,7 +3,6 @@ package se.socialfund.adapters.identity;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,6 +15,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 import se.socialfund.application.port.out.Caller;
 import se.socialfund.application.port.out.CurrentCaller;
+import se.socialfund.domain.audit.RequestIds;
 import se.socialfund.domain.shared.Actor;
 import se.socialfund.domain.shared.Role;
 
@@ -32,7 +32,6 @@ public class TokenCaller implements CurrentCaller {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     /** The longest subject, client id and display name openapi.yaml states (AuditEvent, actor). */
     static final int CLAIM_MAX = 255;
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     /** The identity's attribute that holds the caller of a token verified before. */
     static final String ACTOR = Actor.class.getName();
 
@@ -113,6 +112,6 @@ public class TokenCaller implements CurrentCaller {
 
     private String requestId() {
         String id = request.getHeader(REQUEST_ID_HEADER);
-        return id != null && SAFE.matcher(id).matches() ? id : null;
+        return RequestIds.isWellFormed(id) ? id : null;
     }
 }

@@ -3,7 +3,6 @@ package se.socialfund.adapters.rest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +20,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import se.socialfund.adapters.rest.problem.PayloadTooLarge;
 import se.socialfund.adapters.rest.problem.Problem;
+import se.socialfund.domain.audit.RequestIds;
 
 /**
  * The HTTP conventions that hold before a request reaches a resource: every request has a request id (the client's,
@@ -30,7 +30,6 @@ import se.socialfund.adapters.rest.problem.Problem;
 @ApplicationScoped
 public class HttpConventions {
     public static final String REQUEST_ID = "X-Request-Id";
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @ConfigProperty(name = "socialfund.http.max-body-bytes", defaultValue = "1048576")
     long maxBodyBytes;
@@ -73,8 +72,8 @@ public class HttpConventions {
 
     private void requestId(RoutingContext rc) {
         String id = rc.request().getHeader(REQUEST_ID);
-        if (id == null || !SAFE_ID.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
+        if (!RequestIds.isWellFormed(id)) {
+            id = RequestIds.next();
             rc.request().headers().set(REQUEST_ID, id);
         }
         rc.response().putHeader(REQUEST_ID, id);
