@@ -90,6 +90,8 @@ measured() {
   local j0 p0 r
   j0=$(jvm_ticks); p0=$(pg_ticks)
   r=$("$@")
+  # a failed or empty run stops the script (set -e does not reach into a command substitution)
+  [[ $r =~ ^[0-9]+(\.[0-9]+)?$ ]] && [ "$(echo "$r > 0" | bc)" = 1 ] || { echo "no rate from: $*" >&2; return 1; }
   echo "$r $(echo "($(jvm_ticks) - $j0) * 1000000 / $TICK / ($r * $SECS)" | bc) $(echo "($(pg_ticks) - $p0) * 1000000 / $TICK / ($r * $SECS)" | bc)"
 }
 run_wrk() { wrk -t2 -c"$CONNS" -d"${SECS}s" -s "$WORK/auth.lua" "$BASE$1" | awk '/Requests\/sec/{print $2}'; }
@@ -104,7 +106,7 @@ for r in $(seq 1 "$ROUNDS"); do
       page) m=$(measured run_wrk "/api/v1/applications?limit=20") ;;
       pg) m=$(measured run_pgbench) ;;
     esac
-    read -r rate[$k.$r] cpu[$k.jvm.$r] cpu[$k.pg.$r] <<<"$m"
+    read -r "rate[$k.$r]" "cpu[$k.jvm.$r]" "cpu[$k.pg.$r]" <<<"$m"
   done
   echo "round $r: api-info ${rate[info.$r]}, GET one ${rate[one.$r]}, list page ${rate[page.$r]}, pgbench -S ${rate[pg.$r]}"
 done

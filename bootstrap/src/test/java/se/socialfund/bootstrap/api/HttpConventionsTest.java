@@ -1,7 +1,9 @@
 package se.socialfund.bootstrap.api;
 
 import java.nio.file.Files;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -88,6 +90,21 @@ class HttpConventionsTest {
         String generated = Api.fundOfficer().header("X-Request-Id", "bad id with spaces").get("/api/v1/fund")
                 .header("X-Request-Id");
         assertThat(generated).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void a_request_without_an_id_gets_a_new_random_uuid_each_time() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            String id = Api.anonymous().get("/api/v1/api-info").then().statusCode(200).extract()
+                    .header("X-Request-Id");
+            UUID uuid = UUID.fromString(id);
+            assertThat(uuid.version()).isEqualTo(4);
+            assertThat(uuid.variant()).isEqualTo(2);
+            assertThat(uuid.toString()).isEqualTo(id);
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(40);
     }
 
     @Test

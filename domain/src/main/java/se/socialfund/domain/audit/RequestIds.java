@@ -1,12 +1,9 @@
 package se.socialfund.domain.audit;
 
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-
 /**
  * The id that ties an audit record, a log line and a response to one request: the client's, when it sent a
- * well-formed one, or a new one. One rule for the REST adapter, which answers with the id, and the identity adapter,
- * which hands it to the audit trail.
+ * well-formed one, or one the REST adapter makes. One rule for its form, for the REST adapter, which answers with the
+ * id, and the identity adapter, which hands it to the audit trail.
  */
 public final class RequestIds {
     /** The longest request id kept (the contract's X-Request-Id and the audit event's requestId). */
@@ -31,17 +28,5 @@ public final class RequestIds {
             }
         }
         return true;
-    }
-
-    /**
-     * A new request id: a random (version 4) UUID. It names a request and grants nothing, so it need not be
-     * unguessable; it is drawn from the thread's own generator instead of {@link UUID#randomUUID()}, whose
-     * SecureRandom all threads share behind one lock and which reads the kernel's pool.
-     */
-    public static String next() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
-        long low = (random.nextLong() & ~(0b11L << 62)) | (0b10L << 62); // the IETF variant
-        return new UUID(high, low).toString();
     }
 }

@@ -3,6 +3,8 @@ package se.socialfund.adapters.rest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +75,7 @@ public class HttpConventions {
     private void requestId(RoutingContext rc) {
         String id = rc.request().getHeader(REQUEST_ID);
         if (!RequestIds.isWellFormed(id)) {
-            id = RequestIds.next();
+            id = newRequestId();
             rc.request().headers().set(REQUEST_ID, id);
         }
         rc.response().putHeader(REQUEST_ID, id);
@@ -87,6 +89,19 @@ public class HttpConventions {
             });
         }
         rc.next();
+    }
+
+    /**
+     * A new request id: a random (version 4) UUID. It names a request and grants nothing (nothing is keyed by it or
+     * trusts it; a client may send any well-formed id of its own), so it need not be unguessable: it is drawn from the
+     * thread's own generator instead of {@link UUID#randomUUID()}, whose SecureRandom every thread shares behind one
+     * lock and which reads the kernel's pool, on every request that comes without an id.
+     */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & ~(0b11L << 62)) | (0b10L << 62); // the IETF variant
+        return new UUID(high, low).toString();
     }
 
     private void bodyLimit(RoutingContext rc) {

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 
+import se.socialfund.adapters.rest.HttpConventions;
 import se.socialfund.adapters.rest.Paging;
 import se.socialfund.adapters.rest.problem.BadParameter;
 import se.socialfund.adapters.rest.problem.Problem;
@@ -94,7 +95,7 @@ public class EventResource {
     public Response cursorExpired(CursorExpired e, HttpServerRequest request) {
         Problem p = new Problem("cursor-expired", "The cursor is too old", 410, e.getMessage());
         p.instance = request.path();
-        p.requestId = request.getHeader("X-Request-Id");
+        p.requestId = request.getHeader(HttpConventions.REQUEST_ID);
         return p.response().build();
     }
 }

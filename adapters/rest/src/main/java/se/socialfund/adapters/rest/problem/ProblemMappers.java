@@ -32,6 +32,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 
+import se.socialfund.adapters.rest.HttpConventions;
 import se.socialfund.adapters.rest.dto.MoneyDto;
 import se.socialfund.application.port.in.StoreUnavailable;
 import se.socialfund.application.port.in.document.ScannerUnavailable;
@@ -57,7 +58,7 @@ public class ProblemMappers {
 
     private static Response respond(Problem p, HttpServerRequest request) {
         p.instance = request.path();
-        p.requestId = request.getHeader("X-Request-Id");
+        p.requestId = request.getHeader(HttpConventions.REQUEST_ID);
         return p.response().build();
     }
 
@@ -127,7 +128,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unavailable(StoreUnavailable e, HttpServerRequest request) {
-        LOG.warnf("database unavailable for request %s: %s", request.getHeader("X-Request-Id"), e.getMessage());
+        LOG.warnf("database unavailable for request %s: %s", request.getHeader(HttpConventions.REQUEST_ID),
+                e.getMessage());
         String detail = e.outcomeUnknown()
                 ? "the database did not confirm the change, which may or may not have been saved: read the resource "
                         + "before you retry (a submission is safe to retry with the same Idempotency-Key). Retry after "
@@ -141,7 +143,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response scannerUnavailable(ScannerUnavailable e, HttpServerRequest request) {
-        LOG.warnf("virus scanner unavailable for request %s: %s", request.getHeader("X-Request-Id"), e.getMessage());
+        LOG.warnf("virus scanner unavailable for request %s: %s", request.getHeader(HttpConventions.REQUEST_ID),
+                e.getMessage());
         return Response.fromResponse(respond(new Problem("service-unavailable", "Temporarily unavailable", 503,
                         "the virus scanner did not answer, and no file is stored unscanned; nothing was stored. "
                                 + "Retry after " + RETRY_AFTER_SECONDS + " seconds"), request))
@@ -374,7 +377,7 @@ public class ProblemMappers {
             return payloadTooLarge(tooLarge, request);
         }
         LOG.errorf(e, "unexpected failure of request %s %s (request id %s)", request.method(), request.path(),
-                request.getHeader("X-Request-Id"));
+                request.getHeader(HttpConventions.REQUEST_ID));
         return respond(new Problem("internal", "Internal error", 500, "the service could not complete the request; "
                 + "quote the request id when reporting it"), request);
     }
