@@ -1,11 +1,18 @@
 package se.socialfund.adapters.identity;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -158,6 +165,33 @@ class VerifiedTokensTest {
     void theKeyIsTheSha256OfTheWholeToken() {
         assertThat(VerifiedTokens.hash("abc"))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void threadsHashingAtOnceEachGetTheDigestOfTheirOwnToken() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        String token = "token-" + thread + "-" + i + "x".repeat(i % 700);
+                        String expected = HexFormat.of().formatHex(MessageDigest
+                                .getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+                        if (!VerifiedTokens.hash(token).equals(expected)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static final class MovableClock extends Clock {
