@@ -97,9 +97,17 @@ class AuditTrailTest {
                 List.of("se.socialfund.audit.none.v1"));
         f.put("createWebhookEndpoint", Fixture.direct(() -> Api.fundOfficer().body(endpoint)
                 .post("/api/v1/webhook-endpoints")));
-        f.put("rotateWebhookSecret", new Fixture(() -> UUID.fromString(Api.fundOfficer().body(endpoint)
-                .post("/api/v1/webhook-endpoints").then().statusCode(201).extract().path("endpoint.id")),
+        Supplier<UUID> newEndpoint = () -> UUID.fromString(Api.fundOfficer().body(endpoint)
+                .post("/api/v1/webhook-endpoints").then().statusCode(201).extract().path("endpoint.id"));
+        f.put("rotateWebhookSecret", new Fixture(newEndpoint,
                 id -> Api.fundOfficer().post("/api/v1/webhook-endpoints/" + id + "/secret-rotations")));
+        f.put("deactivateWebhookEndpoint", new Fixture(newEndpoint,
+                id -> Api.fundOfficer().post("/api/v1/webhook-endpoints/" + id + "/deactivation")));
+        f.put("reactivateWebhookEndpoint", new Fixture(() -> {
+            UUID id = newEndpoint.get();
+            Api.fundOfficer().post("/api/v1/webhook-endpoints/" + id + "/deactivation").then().statusCode(200);
+            return id;
+        }, id -> Api.fundOfficer().post("/api/v1/webhook-endpoints/" + id + "/reactivation")));
         // outcomes contracts: each step on a contract of its own in the state the step needs
         String contracts = "/api/v1/outcomes-contracts/";
         f.put("createOutcomesContract", Fixture.direct(() -> Api.fundOfficer().body(OutcomesContracts.essex(1))

@@ -200,6 +200,64 @@ class WebhookTest {
     }
 
     @Test
+    void a_reactivated_endpoint_gets_what_it_missed_in_order_and_a_deactivated_one_nothing_more() throws Exception {
+        Api.ensureOpenPeriod();
+        String received = "se.socialfund.application.received.v1";
+        // gone at first (410), then back; the witness gets every event, so it shows that rounds went on
+        try (Receiver receiver = new Receiver(n -> n == 1 ? 410 : 204); Receiver witness = new Receiver(n -> 204)) {
+            Response registered = register(receiver.url(), List.of(received));
+            String endpointId = registered.then().statusCode(201).extract().path("endpoint.id");
+            String secret = registered.path("secret");
+            register(witness.url(), List.of(received)).then().statusCode(201);
+            String path = "/api/v1/webhook-endpoints/" + endpointId;
+
+            UUID first = Api.submit(EventFeedTest.application(EventFeedTest.OFFICE_A), EventFeedTest.OFFICE_A);
+            await("the endpoint to be disabled", () -> "DISABLED".equals(endpoint(endpointId).get("state")));
+            UUID second = Api.submit(EventFeedTest.application(EventFeedTest.OFFICE_A), EventFeedTest.OFFICE_A);
+            await("the witness to get both events", () -> witness.delivered().size() >= 2);
+            assertThat(receiver.all()).as("nothing is sent to a disabled endpoint").hasSize(1);
+
+            // only a fund officer, only a known endpoint, and only from the other state
+            Api.as("applicant", Api.OWN_OFFICE).post(path + "/reactivation").then().statusCode(403);
+            Api.fundOfficer().post("/api/v1/webhook-endpoints/" + UUID.randomUUID() + "/reactivation").then()
+                    .statusCode(404);
+            Api.asUnchecked("fund-officer", Api.FUND_OFFICE).post("/api/v1/webhook-endpoints/not-an-id/reactivation")
+                    .then().statusCode(404);
+            Api.fundOfficer().post(path + "/deactivation").then().statusCode(409)
+                    .body("type", equalTo("urn:socialfund:problem:webhook-endpoint-disabled"));
+            assertThat(endpoint(endpointId).get("disabledReason")).isEqualTo("the endpoint answered 410 Gone");
+
+            Response reactivated = Api.fundOfficer().post(path + "/reactivation");
+            reactivated.then().statusCode(200).body("id", equalTo(endpointId)).body("state", equalTo("ENABLED"))
+                    .body("failedAttempts", equalTo(0));
+            assertThat(reactivated.jsonPath().getString("disabledReason")).isNull();
+            await("the two events it missed", () -> receiver.delivered().size() >= 2);
+            List<Received> all = receiver.all();
+            assertThat(all).hasSize(3);
+            assertThat(all.get(1).id()).as("the message it answered 410 to, sent again with its id")
+                    .isEqualTo(all.get(0).id());
+            assertThat(receiver.delivered()).extracting(r -> r.json().at("/data/id").asText())
+                    .containsExactly(first.toString(), second.toString());
+            for (Received r : all) {
+                assertThat(r.signature()).isEqualTo(hmac(secret, r));
+            }
+            Api.fundOfficer().post(path + "/reactivation").then().statusCode(409)
+                    .body("type", equalTo("urn:socialfund:problem:webhook-endpoint-enabled"));
+
+            Response deactivated = Api.fundOfficer().post(path + "/deactivation");
+            deactivated.then().statusCode(200).body("state", equalTo("DISABLED"))
+                    .body("disabledReason", equalTo("deactivated by a fund officer"))
+                    .body("deliveredThrough", equalTo(all.get(2).json().get("sequence").asText()));
+            Api.submit(EventFeedTest.application(EventFeedTest.OFFICE_A), EventFeedTest.OFFICE_A);
+            await("the witness to get the third event", () -> witness.delivered().size() >= 3);
+            assertThat(receiver.all()).as("nothing is sent after the deactivation").hasSize(3);
+            assertThat(Database.number("SELECT count(*) FROM audit_event WHERE object_id = ? AND action IN "
+                    + "('deactivateWebhookEndpoint', 'reactivateWebhookEndpoint') AND outcome = 'SUCCEEDED'",
+                    endpointId)).isEqualTo(2);
+        }
+    }
+
+    @Test
     void private_link_local_and_plain_http_addresses_are_refused_at_registration() {
         long before = Database.number("SELECT count(*) FROM webhook_endpoint");
         for (String url : List.of("https://10.0.0.1/hook", "https://192.168.1.20/hook", "https://172.16.0.5/hook",

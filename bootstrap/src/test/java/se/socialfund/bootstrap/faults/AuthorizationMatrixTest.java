@@ -96,6 +96,8 @@ class AuthorizationMatrixTest {
         row("listWebhookEndpoints",         "403 403   403 403     200 200   403 403   403 403   403 403   401");
         row("createWebhookEndpoint",        "403 403   403 403     201 201   403 403   403 403   403 403   401");
         row("rotateWebhookSecret",          "403 403   403 403     200 200   403 403   403 403   403 403   401");
+        row("deactivateWebhookEndpoint",    "403 403   403 403     200 200   403 403   403 403   403 403   401");
+        row("reactivateWebhookEndpoint",    "403 403   403 403     200 200   403 403   403 403   403 403   401");
         // outcomes contracts: "own" is the providing office; evaluators (not a column here) are in OutcomesContractTest
         row("createOutcomesContract",       "403 403   403 403     201 201   403 403   403 403   403 403   401");
         row("listOutcomesContracts",        "200 200   200 200     200 200   403 403   200 200   403 403   401");
@@ -467,10 +469,16 @@ class AuthorizationMatrixTest {
             SETUPS.put("createWebhookEndpoint", fresh -> new Prepared(Map.of(), Map.of(), Map.of(),
                     Map.of("url", "https://hooks.invalid/matrix", "eventTypes",
                             List.of("se.socialfund.matrix.none.v1")), null));
-            SETUPS.put("rotateWebhookSecret", fresh -> new Prepared(Map.of("id", Api.fundOfficer()
-                    .body(Map.of("url", "https://hooks.invalid/matrix", "eventTypes",
-                            List.of("se.socialfund.matrix.none.v1"))).post("/api/v1/webhook-endpoints").then()
-                    .statusCode(201).extract().path("endpoint.id")), Map.of(), Map.of(), null, null));
+            SETUPS.put("rotateWebhookSecret", fresh -> new Prepared(Map.of("id", matrixEndpoint()), Map.of(),
+                    Map.of(), null, null));
+            // each on an endpoint of its own in the state the step needs: enabled, or deactivated
+            SETUPS.put("deactivateWebhookEndpoint", fresh -> new Prepared(Map.of("id", matrixEndpoint()), Map.of(),
+                    Map.of(), null, null));
+            SETUPS.put("reactivateWebhookEndpoint", fresh -> {
+                String id = matrixEndpoint();
+                Api.fundOfficer().post("/api/v1/webhook-endpoints/" + id + "/deactivation").then().statusCode(200);
+                return new Prepared(Map.of("id", id), Map.of(), Map.of(), null, null);
+            });
             // outcomes contracts, each write on a contract of its own in the state the step needs
             SETUPS.put("createOutcomesContract", fresh -> new Prepared(Map.of(), Map.of(), Map.of(),
                     OutcomesContracts.essex(1), null));
@@ -635,6 +643,13 @@ class AuthorizationMatrixTest {
         }
 
         private static UUID document;
+
+        /** A new enabled webhook endpoint that wants no event that exists: the worker never calls it. */
+        static String matrixEndpoint() {
+            return Api.fundOfficer().body(Map.of("url", "https://hooks.invalid/matrix", "eventTypes",
+                    List.of("se.socialfund.matrix.none.v1"))).post("/api/v1/webhook-endpoints").then()
+                    .statusCode(201).extract().path("endpoint.id");
+        }
 
         /** One application of the own office for all the reads: they change nothing. */
         static synchronized UUID listProbe() {

@@ -25,7 +25,10 @@ public record WebhookEndpoint(UUID id, URI url, List<String> eventTypes, String 
                               String previousSecret, Instant previousSecretUntil, Instant createdAt, String createdBy,
                               State state, String disabledReason, long deliveredThrough, int attempts,
                               Instant failingSince, Instant nextAttemptAt, Integer lastStatus, String lastError) {
-    /** Enabled endpoints are delivered to; a disabled one (410, or failing past the retry period) never again. */
+    /**
+     * Enabled endpoints are delivered to; a disabled one (410, failing past the retry period, or deactivated by a
+     * fund officer) is not, until a fund officer reactivates it: then from its position on, so nothing is skipped.
+     */
     public enum State { ENABLED, DISABLED }
 
     public static final int MAX_URL_LENGTH = 2000;

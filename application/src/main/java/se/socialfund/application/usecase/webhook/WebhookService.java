@@ -18,6 +18,7 @@ import se.socialfund.application.usecase.AuditedChanges;
 import se.socialfund.domain.event.ChangeEvent;
 import se.socialfund.domain.shared.AccessDenied;
 import se.socialfund.domain.shared.Actor;
+import se.socialfund.domain.shared.Conflict;
 import se.socialfund.domain.shared.NotFound;
 import se.socialfund.domain.shared.Role;
 import se.socialfund.domain.shared.RuleViolation;
@@ -85,11 +86,48 @@ public final class WebhookService implements WebhookUseCases, WebhookDelivery {
         return changes.run("rotateWebhookSecret", (caller, subject) -> {
             requireFundOfficer(caller.actor(), "rotating a webhook secret");
             subject.object("webhook-endpoint", id, null, null);
-            WebhookEndpoint e = endpoints.find(id).orElseThrow(() -> new NotFound("webhook endpoint " + id));
+            WebhookEndpoint e = existing(id);
             String secret = newSecret();
             endpoints.rotate(id, secret, e.secret(), subject.at().plus(settings.rotationOverlap()));
             return new Registered(view(endpoints.find(id).orElseThrow()), secret);
         });
+    }
+
+    @Override
+    public EndpointView deactivate(UUID id) {
+        return changes.run("deactivateWebhookEndpoint", (caller, subject) -> {
+            requireFundOfficer(caller.actor(), "deactivating a webhook endpoint");
+            subject.object("webhook-endpoint", id, null, null);
+            existing(id);
+            // the state is checked by the update itself, so that of two steps at once only one is taken
+            if (!endpoints.deactivate(id, "deactivated by a fund officer", subject.at())) {
+                throw new Conflict("webhook-endpoint-disabled", "the webhook endpoint is already disabled");
+            }
+            return view(existing(id));
+        });
+    }
+
+    @Override
+    public EndpointView reactivate(UUID id) {
+        return changes.run("reactivateWebhookEndpoint", (caller, subject) -> {
+            requireFundOfficer(caller.actor(), "reactivating a webhook endpoint");
+            subject.object("webhook-endpoint", id, null, null);
+            WebhookEndpoint e = existing(id);
+            if (e.state() == WebhookEndpoint.State.DISABLED) {
+                // its address is checked again: it may have come to resolve to a refused one since its registration
+                transport.refusal(e.url()).ifPresent(reason -> {
+                    throw new RuleViolation("/url", reason);
+                });
+            }
+            if (!endpoints.reactivate(id, subject.at())) {
+                throw new Conflict("webhook-endpoint-enabled", "the webhook endpoint is enabled");
+            }
+            return view(existing(id));
+        });
+    }
+
+    private WebhookEndpoint existing(UUID id) {
+        return endpoints.find(id).orElseThrow(() -> new NotFound("webhook endpoint " + id));
     }
 
     private static void requireFundOfficer(Actor actor, String what) {
@@ -153,11 +191,15 @@ public final class WebhookService implements WebhookUseCases, WebhookDelivery {
             WebhookTransport.Outcome outcome = transport.post(e.url(), event.id().toString(), at, event,
                     e.secretsAt(at));
             if (outcome.delivered()) {
-                inTransaction(() -> endpoints.advance(e.id(), event.sequence(), at));
+                boolean enabled = unitOfWork.inTransaction(() -> endpoints.advance(e.id(), event.sequence(), at));
                 through = event.sequence();
                 attempts = 0;
                 failingSince = null;
                 sent++;
+                if (!enabled) {
+                    // deactivated by a fund officer while this round ran: nothing more is sent to it
+                    return sent;
+                }
                 continue;
             }
             if (outcome.gone()) {

@@ -99,12 +99,13 @@ public class WebhookEndpointStore implements WebhookEndpoints {
     }
 
     @Override
-    public void advance(UUID id, long through, Instant now) {
-        em.createNativeQuery("UPDATE webhook_endpoint SET delivered_through = greatest(delivered_through, :through), "
-                        + "attempts = 0, failing_since = NULL, next_attempt_at = :now, last_status = NULL, "
-                        + "last_error = NULL WHERE id = :id")
+    public boolean advance(UUID id, long through, Instant now) {
+        List<?> state = em.createNativeQuery("UPDATE webhook_endpoint SET delivered_through = "
+                        + "greatest(delivered_through, :through), attempts = 0, failing_since = NULL, "
+                        + "next_attempt_at = :now, last_status = NULL, last_error = NULL WHERE id = :id RETURNING state")
                 .setParameter("through", through).setParameter("now", SqlArrays.utc(now)).setParameter("id", id)
-                .executeUpdate();
+                .getResultList();
+        return state.size() == 1 && "ENABLED".equals(state.get(0));
     }
 
     @Override
@@ -126,6 +127,22 @@ public class WebhookEndpointStore implements WebhookEndpoints {
                         + "last_status = CAST(:status AS integer), next_attempt_at = :now WHERE id = :id")
                 .setParameter("reason", reason).setParameter("status", status == null ? null : status.toString())
                 .setParameter("now", SqlArrays.utc(now)).setParameter("id", id).executeUpdate();
+    }
+
+    @Override
+    public boolean deactivate(UUID id, String reason, Instant now) {
+        return em.createNativeQuery("UPDATE webhook_endpoint SET state = 'DISABLED', disabled_reason = :reason, "
+                        + "next_attempt_at = :now WHERE id = :id AND state = 'ENABLED'")
+                .setParameter("reason", reason).setParameter("now", SqlArrays.utc(now)).setParameter("id", id)
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public boolean reactivate(UUID id, Instant now) {
+        return em.createNativeQuery("UPDATE webhook_endpoint SET state = 'ENABLED', disabled_reason = NULL, "
+                        + "attempts = 0, failing_since = NULL, next_attempt_at = :now WHERE id = :id "
+                        + "AND state = 'DISABLED'")
+                .setParameter("now", SqlArrays.utc(now)).setParameter("id", id).executeUpdate() == 1;
     }
 
     @Override

@@ -22,7 +22,7 @@ final class AllowedMethods {
         put("/api/v1/fund/(capital-markings|repayments|write-offs)", "POST");
         // issue 17
         put("/api/v1/webhook-endpoints", "GET, POST");
-        put("/api/v1/webhook-endpoints/" + ID + "/secret-rotations", "POST");
+        put("/api/v1/webhook-endpoints/" + ID + "/(secret-rotations|deactivation|reactivation)", "POST");
         put("/api/v1/outcomes-contracts", "GET, POST");
         put("/api/v1/outcomes-contracts/" + ID + "/(signature|amendments|final-settlement|closure)", "POST");
         put("/api/v1/outcomes-contracts/" + ID + "/periods/" + ID + "/(measurements|validation|payment-approval)",

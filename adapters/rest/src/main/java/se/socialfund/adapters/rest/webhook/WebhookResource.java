@@ -63,14 +63,31 @@ public class WebhookResource {
     @POST
     @Path("/{id}/secret-rotations")
     public Response rotate(@PathParam("id") String id) {
-        UUID uuid;
+        Registered r = webhooks.rotateSecret(endpointId(id));
+        return Response.ok(new EndpointWithSecretDto(dto(r.endpoint()), r.secret())).build();
+    }
+
+    /** Stops deliveries to the endpoint, keeping its position. */
+    @POST
+    @Path("/{id}/deactivation")
+    public EndpointDto deactivate(@PathParam("id") String id) {
+        return dto(webhooks.deactivate(endpointId(id)));
+    }
+
+    /** Resumes deliveries at the endpoint's position. */
+    @POST
+    @Path("/{id}/reactivation")
+    public EndpointDto reactivate(@PathParam("id") String id) {
+        return dto(webhooks.reactivate(endpointId(id)));
+    }
+
+    /** An id that is not a UUID names no endpoint: 404, as for an unknown one. */
+    private static UUID endpointId(String id) {
         try {
-            uuid = UUID.fromString(id);
+            return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new NotFound("webhook endpoint " + id);
         }
-        Registered r = webhooks.rotateSecret(uuid);
-        return Response.ok(new EndpointWithSecretDto(dto(r.endpoint()), r.secret())).build();
     }
 
     static EndpointDto dto(EndpointView v) {

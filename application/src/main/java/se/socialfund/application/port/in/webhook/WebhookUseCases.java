@@ -14,6 +14,12 @@ public interface WebhookUseCases {
     /** A new secret, shown this once; the previous one is still signed with during the overlap. */
     Registered rotateSecret(UUID id);
 
+    /** Stops deliveries to an enabled endpoint; it keeps its position, so nothing is skipped if it is reactivated. */
+    EndpointView deactivate(UUID id);
+
+    /** Resumes deliveries to a disabled endpoint at its position (after a 410, the retry period, or a deactivation). */
+    EndpointView reactivate(UUID id);
+
     record Registration(String url, List<String> eventTypes, String description) {
         public Registration {
             eventTypes = eventTypes == null ? List.of() : List.copyOf(eventTypes);

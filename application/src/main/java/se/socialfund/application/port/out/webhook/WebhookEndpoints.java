@@ -33,14 +33,26 @@ public interface WebhookEndpoints {
     record Next(Optional<ChangeEvent> event, long head) {
     }
 
-    /** Delivered (or nothing more to deliver) through this sequence: the position moves, failures are forgotten. */
-    void advance(UUID id, long through, Instant now);
+    /**
+     * Delivered (or nothing more to deliver) through this sequence: the position moves, failures are forgotten.
+     * Answers whether the endpoint is still enabled (a fund officer may have deactivated it meanwhile).
+     */
+    boolean advance(UUID id, long through, Instant now);
 
     /** An attempt failed: count it and wait until {@code nextAttemptAt}. */
     void failed(UUID id, int attempts, Instant failingSince, Instant nextAttemptAt, Integer status, String error);
 
-    /** Never delivered to again (it answered 410, or failed for the whole retry period). */
+    /** Not delivered to until reactivated: it answered 410, or failed for the whole retry period. */
     void disable(UUID id, String reason, Integer status, Instant now);
+
+    /** Disabled by a fund officer, if it is enabled (its last status kept); answers whether it was. */
+    boolean deactivate(UUID id, String reason, Instant now);
+
+    /**
+     * Enabled again, if it is disabled; answers whether it was. Delivery resumes at its position, with the message
+     * that was not delivered, which gets a whole retry period anew.
+     */
+    boolean reactivate(UUID id, Instant now);
 
     /** Ends the lease. */
     void release(UUID id);
