@@ -226,6 +226,14 @@ class WebhookTest {
             Api.fundOfficer().post(path + "/deactivation").then().statusCode(409)
                     .body("type", equalTo("urn:socialfund:problem:webhook-endpoint-disabled"));
             assertThat(endpoint(endpointId).get("disabledReason")).isEqualTo("the endpoint answered 410 Gone");
+            // an address that has come to be refused is refused again, and nothing changes
+            String url = receiver.url();
+            superuser("UPDATE webhook_endpoint SET url = 'https://10.0.0.1/hook', attempts = 7 WHERE id = '"
+                    + endpointId + "'");
+            Api.fundOfficer().post(path + "/reactivation").then().statusCode(422)
+                    .body("violations[0].field", equalTo("/url"));
+            assertThat(endpoint(endpointId).get("state")).isEqualTo("DISABLED");
+            superuser("UPDATE webhook_endpoint SET url = '" + url + "' WHERE id = '" + endpointId + "'");
 
             Response reactivated = Api.fundOfficer().post(path + "/reactivation");
             reactivated.then().statusCode(200).body("id", equalTo(endpointId)).body("state", equalTo("ENABLED"))
@@ -243,17 +251,26 @@ class WebhookTest {
             }
             Api.fundOfficer().post(path + "/reactivation").then().statusCode(409)
                     .body("type", equalTo("urn:socialfund:problem:webhook-endpoint-enabled"));
+            String lastSequence = all.get(2).json().get("sequence").asText();
+            await("the position after the second delivery",
+                    () -> lastSequence.equals(endpoint(endpointId).get("deliveredThrough")));
 
             Response deactivated = Api.fundOfficer().post(path + "/deactivation");
             deactivated.then().statusCode(200).body("state", equalTo("DISABLED"))
                     .body("disabledReason", equalTo("deactivated by a fund officer"))
-                    .body("deliveredThrough", equalTo(all.get(2).json().get("sequence").asText()));
+                    .body("deliveredThrough", equalTo(lastSequence));
             Api.submit(EventFeedTest.application(EventFeedTest.OFFICE_A), EventFeedTest.OFFICE_A);
             await("the witness to get the third event", () -> witness.delivered().size() >= 3);
             assertThat(receiver.all()).as("nothing is sent after the deactivation").hasSize(3);
             assertThat(Database.number("SELECT count(*) FROM audit_event WHERE object_id = ? AND action IN "
                     + "('deactivateWebhookEndpoint', 'reactivateWebhookEndpoint') AND outcome = 'SUCCEEDED'",
                     endpointId)).isEqualTo(2);
+        }
+    }
+
+    static void superuser(String sql) throws java.sql.SQLException {
+        try (var c = Database.superuser(); var st = c.createStatement()) {
+            assertThat(st.executeUpdate(sql)).isEqualTo(1);
         }
     }
 

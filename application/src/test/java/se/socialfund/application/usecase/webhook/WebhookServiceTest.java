@@ -82,6 +82,24 @@ class WebhookServiceTest {
     }
 
     @Test
+    void a_deactivation_during_a_failing_attempt_keeps_its_reason_and_counts_no_attempt() {
+        transport.onPost = () -> service.deactivate(id);
+        transport.status = 410;
+        service.deliverDue();
+        WebhookEndpoint after = endpoints.find(id).orElseThrow();
+        assertThat(after.disabledReason()).isEqualTo("deactivated by a fund officer");
+        transport.status = 503;
+        service.reactivate(id);
+        transport.onPost = () -> service.deactivate(id);
+        service.deliverDue();
+        after = endpoints.find(id).orElseThrow();
+        assertThat(after.state()).isEqualTo(WebhookEndpoint.State.DISABLED);
+        assertThat(after.attempts()).isZero();
+        assertThat(after.failingSince()).isNull();
+        assertThat(transport.sent).containsExactly(1L, 1L);
+    }
+
+    @Test
     void a_reactivated_message_gets_a_whole_retry_period_anew() {
         endpoints.failed(id, 7, NOW.minus(Duration.ofHours(30)), NOW, 503, "down");
         endpoints.disable(id, "deliveries failed for 24 h", 503, NOW);
@@ -179,6 +197,9 @@ class WebhookServiceTest {
         public void failed(UUID id, int attempts, Instant failingSince, Instant nextAttemptAt, Integer status,
                            String error) {
             WebhookEndpoint e = rows.get(id);
+            if (e.state() != WebhookEndpoint.State.ENABLED) {
+                return;
+            }
             rows.put(id, with(e, e.state(), e.disabledReason(), e.deliveredThrough(), attempts, failingSince,
                     nextAttemptAt, status));
         }
@@ -186,6 +207,9 @@ class WebhookServiceTest {
         @Override
         public void disable(UUID id, String reason, Integer status, Instant now) {
             WebhookEndpoint e = rows.get(id);
+            if (e.state() != WebhookEndpoint.State.ENABLED) {
+                return;
+            }
             rows.put(id, with(e, WebhookEndpoint.State.DISABLED, reason, e.deliveredThrough(), e.attempts(),
                     e.failingSince(), now, status));
         }

@@ -113,7 +113,7 @@ public class WebhookEndpointStore implements WebhookEndpoints {
                        String error) {
         em.createNativeQuery("UPDATE webhook_endpoint SET attempts = :attempts, failing_since = :since, "
                         + "next_attempt_at = :next, last_status = CAST(:status AS integer), last_error = :error "
-                        + "WHERE id = :id")
+                        + "WHERE id = :id AND state = 'ENABLED'")
                 .setParameter("attempts", attempts).setParameter("since", SqlArrays.utc(failingSince))
                 .setParameter("next", SqlArrays.utc(nextAttemptAt))
                 .setParameter("status", status == null ? null : status.toString())
@@ -124,7 +124,8 @@ public class WebhookEndpointStore implements WebhookEndpoints {
     @Override
     public void disable(UUID id, String reason, Integer status, Instant now) {
         em.createNativeQuery("UPDATE webhook_endpoint SET state = 'DISABLED', disabled_reason = :reason, "
-                        + "last_status = CAST(:status AS integer), next_attempt_at = :now WHERE id = :id")
+                        + "last_status = CAST(:status AS integer), next_attempt_at = :now WHERE id = :id "
+                        + "AND state = 'ENABLED'")
                 .setParameter("reason", reason).setParameter("status", status == null ? null : status.toString())
                 .setParameter("now", SqlArrays.utc(now)).setParameter("id", id).executeUpdate();
     }

@@ -39,10 +39,13 @@ public interface WebhookEndpoints {
      */
     boolean advance(UUID id, long through, Instant now);
 
-    /** An attempt failed: count it and wait until {@code nextAttemptAt}. */
+    /** An attempt failed: count it and wait until {@code nextAttemptAt} (not if it was deactivated meanwhile). */
     void failed(UUID id, int attempts, Instant failingSince, Instant nextAttemptAt, Integer status, String error);
 
-    /** Not delivered to until reactivated: it answered 410, or failed for the whole retry period. */
+    /**
+     * Not delivered to until reactivated: it answered 410, or failed for the whole retry period (not if it was
+     * deactivated meanwhile: the fund officer's reason stays).
+     */
     void disable(UUID id, String reason, Integer status, Instant now);
 
     /** Disabled by a fund officer, if it is enabled (its last status kept); answers whether it was. */
