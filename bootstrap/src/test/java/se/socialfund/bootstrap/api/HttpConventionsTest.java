@@ -62,14 +62,42 @@ class HttpConventionsTest {
         spec.getPaths().forEach((path, item) -> {
             java.util.Set<String> methods = new java.util.TreeSet<>();
             item.readOperationsMap().keySet().forEach(m -> methods.add(m.name()));
-            String concrete = path.replace("{id}", "00000000-0000-0000-0000-000000000000").replace("{number}", "1")
-                    .replace("{code}", "ltu").replace("{year}", "2025").replace("{indicatorCode}", "absence-rate");
+            String concrete = concrete(path);
             String wrong = methods.contains("PUT") ? "PATCH" : "PUT";
             String allow = Api.asUnchecked("fund-officer", Api.FUND_OFFICE).body("{}").request(wrong, concrete)
                     .then().statusCode(405).contentType("application/problem+json").extract().header("Allow");
             assertThat(new java.util.TreeSet<>(java.util.Arrays.asList(allow.split(",\\s*")))).as(path)
                     .isEqualTo(methods);
         });
+    }
+
+    /**
+     * Every POST of the contract, with or without a body of its own, answers a body over 1 MiB with the 413 the
+     * contract lists for it (the responses are checked against the contract). A document's upload has a limit of
+     * its own (the file), tried in the documents' tests.
+     */
+    @Test
+    void a_body_over_the_limit_is_413_on_every_post_of_the_contract() {
+        OpenAPI spec = new OpenAPIV3Parser().read(Contract.SPEC.toString());
+        String overLimit = "\"" + "x".repeat(1024 * 1024) + "\"";
+        java.util.List<String> tried = new java.util.ArrayList<>();
+        spec.getPaths().forEach((path, item) -> {
+            if (item.getPost() == null || path.equals("/api/v1/applications/{id}/documents")) {
+                return;
+            }
+            String concrete = concrete(path);
+            Api.asUnchecked("fund-officer", Api.FUND_OFFICE).body(overLimit).post(concrete).then().statusCode(413)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:socialfund:problem:payload-too-large"));
+            tried.add(path);
+        });
+        assertThat(tried).as("POST operations tried").hasSizeGreaterThan(40);
+    }
+
+    /** A path of the contract with its parameters filled in. */
+    static String concrete(String path) {
+        return path.replace("{id}", "00000000-0000-0000-0000-000000000000").replace("{number}", "1")
+                .replace("{code}", "ltu").replace("{year}", "2025").replace("{indicatorCode}", "absence-rate");
     }
 
     @Test
