@@ -54,13 +54,7 @@ public class ApplicationPeriodResource {
     @GET
     @Path("/{id}")
     public PeriodDto get(@PathParam("id") String id) {
-        java.util.UUID uuid;
-        try {
-            uuid = java.util.UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new se.socialfund.domain.shared.NotFound("application period " + id);
-        }
-        return ResponseMapper.period(list.get(uuid));
+        return ResponseMapper.period(list.get(Ids.inPath(id, "application period")));
     }
 
     @POST

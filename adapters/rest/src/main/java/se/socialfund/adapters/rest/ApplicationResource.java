@@ -36,7 +36,6 @@ import se.socialfund.application.port.in.SubmitApplicationUseCase;
 import se.socialfund.application.port.in.ApplicationSearch;
 import se.socialfund.domain.application.RegistrationNumber;
 import se.socialfund.domain.application.Stage;
-import se.socialfund.domain.shared.NotFound;
 import se.socialfund.domain.shared.Role;
 
 /** Applications (ansökningar): submitting, and the filtered list. One application's resources are in {@link ApplicationItemResource}. */
@@ -106,25 +105,14 @@ public class ApplicationResource {
 
     /** An id that is not a UUID names nothing: 404, as for an id that does not exist. */
     static UUID applicationId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("application " + id);
-        }
+        return Ids.inPath(id, "application");
     }
 
     static UUID uuid(String parameter, String value) {
         if (value == null) {
             return null;
         }
-        try {
-            if (value.length() != 36) { // UUID.fromString would take short forms such as 1-2-3-4-5
-                throw new IllegalArgumentException("not 36 characters");
-            }
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new BadParameter(parameter, parameter + " must be a UUID");
-        }
+        return Ids.parse(value).orElseThrow(() -> new BadParameter(parameter, parameter + " must be a UUID"));
     }
 
     private static Stage stage(String stage) {

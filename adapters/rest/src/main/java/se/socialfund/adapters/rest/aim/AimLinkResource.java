@@ -1,6 +1,5 @@
 package se.socialfund.adapters.rest.aim;
 
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.Authenticated;
 
+import se.socialfund.adapters.rest.Ids;
 import se.socialfund.adapters.rest.aim.LongTermAimResource.AimLinkDto;
 import se.socialfund.adapters.rest.aim.LongTermAimResource.AimLinkRequest;
 import se.socialfund.application.port.in.aim.LongTermAimUseCases;
@@ -34,12 +34,6 @@ public class AimLinkResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public AimLinkDto link(@PathParam("id") String id, @PathParam("indicatorCode") String indicatorCode,
                            @NotNull AimLinkRequest body) {
-        UUID application;
-        try { // an id that is not a UUID names nothing: 404, as for an id that does not exist
-            application = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new se.socialfund.domain.shared.NotFound("application " + id);
-        }
-        return AimLinkDto.of(aims.link(application, indicatorCode, body.contextIndicator()));
+        return AimLinkDto.of(aims.link(Ids.inPath(id, "application"), indicatorCode, body.contextIndicator()));
     }
 }

@@ -23,9 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.Authenticated;
 
+import se.socialfund.adapters.rest.Ids;
 import se.socialfund.adapters.rest.problem.BadParameter;
 import se.socialfund.application.port.in.board.BoardDecisionsUseCase;
-import se.socialfund.domain.shared.NotFound;
 
 /**
  * The board's meeting on an application period (kommunstyrelsens sammanträde): its decisions as one act. Shares its
@@ -64,14 +64,7 @@ public class BoardResource {
 
     /** An id that is not a UUID names nothing: 404. */
     public static UUID periodId(String id) {
-        try {
-            if (id.length() != 36) {
-                throw new IllegalArgumentException("not 36 characters");
-            }
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("application period " + id);
-        }
+        return Ids.inPath(id, "application period");
     }
 
     /** A digest of the period and the request's content, the same whatever its key order or white space. */

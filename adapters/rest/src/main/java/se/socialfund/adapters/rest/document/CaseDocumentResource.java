@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 
 import se.socialfund.adapters.rest.HttpConventions;
+import se.socialfund.adapters.rest.Ids;
 import se.socialfund.adapters.rest.Paging;
 import se.socialfund.adapters.rest.Preconditions;
 import se.socialfund.adapters.rest.document.DocumentDtos.DocumentDto;
@@ -46,7 +47,6 @@ import se.socialfund.application.port.in.document.DocumentUseCases.PublishDocume
 import se.socialfund.application.port.in.document.DocumentUseCases.UploadDocument;
 import se.socialfund.application.port.in.document.DocumentUseCases.ViewDocuments;
 import se.socialfund.domain.document.Document;
-import se.socialfund.domain.shared.NotFound;
 
 /**
  * The documents of one application's case: the upload, read as a stream part by part (the metadata first, so that
@@ -198,10 +198,6 @@ public class CaseDocumentResource {
 
 
     static UUID applicationId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("application " + id);
-        }
+        return Ids.inPath(id, "application");
     }
 }

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 
 import se.socialfund.adapters.rest.HttpConventions;
+import se.socialfund.adapters.rest.Ids;
 import se.socialfund.adapters.rest.Paging;
 import se.socialfund.adapters.rest.Preconditions;
 import se.socialfund.adapters.rest.document.DocumentDtos.DocumentDto;
@@ -47,7 +48,6 @@ import se.socialfund.application.port.in.document.DocumentUseCases.PublishDocume
 import se.socialfund.application.port.in.document.DocumentUseCases.UploadDocument;
 import se.socialfund.application.port.in.document.DocumentUseCases.ViewDocuments;
 import se.socialfund.domain.document.Document;
-import se.socialfund.domain.shared.NotFound;
 
 /**
  * One document: its metadata, its content (streamed, with its SHA-256 as a strong ETag, and ranges), its secrecy
@@ -143,10 +143,6 @@ public class DocumentResource {
     }
 
     private static UUID documentId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("document " + id);
-        }
+        return Ids.inPath(id, "document");
     }
 }

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
+import se.socialfund.adapters.rest.Ids;
 import se.socialfund.adapters.rest.Paging;
 import se.socialfund.adapters.rest.Preconditions;
 import se.socialfund.adapters.rest.dto.Responses.AllowedActionDto;
@@ -54,7 +55,6 @@ import se.socialfund.domain.idea.IdeaEvent;
 import se.socialfund.domain.idea.IdeaSnapshot;
 import se.socialfund.domain.idea.IdeaStage;
 import se.socialfund.domain.shared.Limits;
-import se.socialfund.domain.shared.NotFound;
 import se.socialfund.domain.shared.Role;
 
 /**
@@ -234,14 +234,7 @@ public class IdeaResource {
 
     /** An id that is not a UUID names nothing: 404, as for an id that does not exist. */
     static UUID ideaId(String id) {
-        try {
-            if (id.length() != 36) {
-                throw new IllegalArgumentException("not 36 characters");
-            }
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("idea " + id);
-        }
+        return Ids.inPath(id, "idea");
     }
 
     private static IdeaStage stage(String stage) {

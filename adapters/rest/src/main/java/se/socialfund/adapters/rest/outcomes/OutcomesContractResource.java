@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.Authenticated;
 
+import se.socialfund.adapters.rest.Ids;
 import se.socialfund.adapters.rest.Paging;
 import se.socialfund.adapters.rest.Preconditions;
 import se.socialfund.adapters.rest.outcomes.OutcomesRequests.*;
@@ -158,11 +159,7 @@ public class OutcomesContractResource {
     }
 
     private static UUID id(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("outcomes contract " + id);
-        }
+        return Ids.inPath(id, "outcomes contract");
     }
 
     private static int period(String n) {

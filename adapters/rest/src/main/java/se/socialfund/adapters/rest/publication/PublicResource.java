@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import se.socialfund.adapters.rest.Ids;
 import se.socialfund.adapters.rest.Paging;
 import se.socialfund.adapters.rest.document.ContentDownload;
 import se.socialfund.adapters.rest.dto.MoneyDto;
@@ -251,10 +252,7 @@ public class PublicResource {
     }
 
     private static UUID id(String id, String what) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFound(what);
-        }
+        // the public answer does not repeat what it was sent
+        return Ids.parse(id).orElseThrow(() -> new NotFound(what));
     }
 }

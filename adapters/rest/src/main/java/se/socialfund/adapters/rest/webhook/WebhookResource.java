@@ -18,10 +18,10 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.Authenticated;
 
+import se.socialfund.adapters.rest.Ids;
 import se.socialfund.application.port.in.webhook.WebhookUseCases;
 import se.socialfund.application.port.in.webhook.WebhookUseCases.EndpointView;
 import se.socialfund.application.port.in.webhook.WebhookUseCases.Registered;
-import se.socialfund.domain.shared.NotFound;
 
 /** Webhook endpoints (Standard Webhooks): fund officers register receivers of the change events. */
 @Path("/api/v1/webhook-endpoints")
@@ -83,11 +83,7 @@ public class WebhookResource {
 
     /** An id that is not a UUID names no endpoint: 404, as for an unknown one. */
     private static UUID endpointId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("webhook endpoint " + id);
-        }
+        return Ids.inPath(id, "webhook endpoint");
     }
 
     static EndpointDto dto(EndpointView v) {
